@@ -1,0 +1,117 @@
+"""The analysis step at full scale once facts exist.
+
+``python -m benchmarks.analysis_step <full-week root> <week> <history root>``:
+
+1. reduces the full-size week to every defined fact (timed: the week's whole fact build);
+2. builds a full-scale fact history WITHOUT generating 105 full-size weeks: for each week of the
+   105-week history root, the full-size week's fact files are written under that week's cache key
+   with the ``week`` column relabelled (a benchmark fixture in a temporary cache, never the real
+   cache: those files do not describe the small history files);
+3. times ``open_facts`` over that history (nothing to compute: all facts cached) and then every
+   metric function of ``analysis.metrics`` callable with only the connection (defaults for the
+   rest), each timed; a metric that fails is reported with its error, not hidden.
+
+Prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import json
+import pkgutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analysis.facts import cache as fcache
+from analysis.facts.definitions import facts
+from analysis.facts.store import build, open_facts, week_files
+from analysis.snapshots import connect
+from benchmarks.contenders import _status_kib
+
+MEMORY_LIMIT = "4GB"
+LIMIT_S = 120.0
+
+
+def _metric_functions() -> list[tuple[str, Any]]:
+    import analysis.metrics as pkg
+
+    out = []
+    for info in pkgutil.iter_modules(pkg.__path__):
+        module = importlib.import_module(f"analysis.metrics.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or fn.__module__ != module.__name__:
+                continue
+            params = list(inspect.signature(fn).parameters.values())
+            if not params or params[0].name != "con":
+                continue
+            if all(p.default is not inspect.Parameter.empty for p in params[1:]):
+                out.append((f"{info.name}.{name}", fn))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    full_root, hist_root = Path(argv[0]), Path(argv[2])  # argv[1]: the week (the root has one)
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(dir=full_root.parent) as tmp:
+        full_cache, hist_cache = Path(tmp) / "full", Path(tmp) / "hist"
+        t = time.perf_counter()
+        report = build(full_root, cache=full_cache, progress=False)
+        out["full_week_all_facts_s"] = time.perf_counter() - t
+        out["full_week_fact_weeks"] = len(report.computed)
+        con = connect(full_root, write_manifest=False)
+        full = {wf.kind: wf for wf in week_files(con)}["models"]
+        con.close()
+        hcon = connect(hist_root, write_manifest=False)
+        hist = [wf for wf in week_files(hcon) if wf.kind == "models"]
+        hcon.close()
+        fact_rows = 0
+        for f in facts("models"):
+            table = pq.read_table(fcache.fact_path(full_cache, f, full.week, full.sha256))
+            for wf in hist:
+                i = table.schema.get_field_index("week")
+                relabelled = table.set_column(i, "week", pa.array([wf.week] * table.num_rows, pa.date32()))
+                fcache.write_atomic(relabelled, fcache.fact_path(hist_cache, f, wf.week, wf.sha256), {"benchmark": "relabelled"})
+                fact_rows += table.num_rows
+        out["history_weeks"] = len(hist)
+        out["history_fact_rows"] = fact_rows
+        out["history_fact_bytes"] = sum(p.stat().st_size for p in hist_cache.rglob("*.parquet"))
+        t = time.perf_counter()
+        hcon, _prov = open_facts(hist_root, cache=hist_cache, progress=False)
+        out["open_facts_s"] = time.perf_counter() - t
+        # bounded: DuckDB may use MEMORY_LIMIT (spilling beyond), a metric is interrupted after LIMIT_S
+        hcon.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        hcon.execute("SET temp_directory = $d", {"d": str(Path(tmp) / "spill")})
+        metrics: dict[str, Any] = {}
+        t_all = time.perf_counter()
+        for name, fn in _metric_functions():
+            t = time.perf_counter()
+            timer = threading.Timer(LIMIT_S, hcon.interrupt)
+            timer.start()
+            try:
+                df = fn(hcon)
+                metrics[name] = {"seconds": time.perf_counter() - t, "rows": len(df)}
+            except Exception as exc:
+                metrics[name] = {"seconds": time.perf_counter() - t, "error": f"{type(exc).__name__}: {exc}"[:300]}
+            finally:
+                timer.cancel()
+            print(f"    {name}: {metrics[name]}", file=sys.stderr)
+        out["metrics_s"] = time.perf_counter() - t_all
+        out["metrics"] = metrics
+        out["analysis_step_s"] = out["open_facts_s"] + out["metrics_s"]
+        out["peak_rss_mib"] = _status_kib("VmHWM") / 1024
+        out["limits"] = {"duckdb_memory_limit": MEMORY_LIMIT, "per_metric_s": LIMIT_S}
+    print(json.dumps(out, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

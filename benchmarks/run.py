@@ -1,0 +1,174 @@
+"""Speed and memory of computing one week's facts: our pipeline against pandas, Polars and the scan floor.
+
+    nice .venv/bin/python -m benchmarks.run --models 3000000 --out benchmarks/results/latest.json
+
+Generates (once, under ``benchmarks/work/``) a models week of ``--models`` rows and a history of
+105 small weeks, runs every contender in its own process (peak RSS is that process's own
+``ru_maxrss``), checks pandas and Polars give the same numbers as the pipeline, measures adding
+week 105 against recomputing all weeks, and the analysis step over a full-scale fact history.
+Writes the JSON given by ``--out`` and a Markdown summary beside it (same name, ``.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.report import markdown
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+WORK = HERE / "work"
+WEEK = dt.date(2026, 9, 30)
+COMPARED_WITH_PIPELINE = ("pipeline_once", "pandas", "polars")
+
+
+def _python(*args: str, timeout: float = 1800) -> dict[str, Any]:
+    """Run ``python <args>`` (the contender alone in its process); its stderr is echoed and kept."""
+    env = dict(os.environ, PYTHONPATH=str(PROJECT))
+    t = time.perf_counter()
+    p = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=PROJECT, env=env)
+    tail: list[str] = []
+    assert p.stderr is not None and p.stdout is not None
+    for line in p.stderr:
+        if "Warning" not in line:
+            sys.stderr.write("    " + line)
+            tail = [*tail[-20:], line]
+    stdout = p.stdout.read()
+    code = p.wait(timeout=timeout)
+    wall = time.perf_counter() - t
+    if code != 0:
+        return {"error": f"exit {code}: " + "".join(tail)[-2000:], "process_wall_s": wall}
+    out: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    out["process_wall_s"] = wall
+    return out
+
+
+def generate_week(root: Path, week: dt.date, models: int, seed: int = 0) -> tuple[Path, str]:
+    """One models week in ``root``: the sample generator's scale knob if it has one, else the stopgap."""
+    path = root / "models" / week.isoformat() / "models.parquet"
+    if path.is_file():
+        return path, "existing"
+    try:
+        from analysis.sample import write_benchmark_week  # type: ignore[attr-defined]
+    except ImportError:
+        from benchmarks.stopgap_week import write_models_week
+
+        write_models_week(path, week, models, seed)
+        return path, "benchmarks/stopgap_week.py (stopgap)"
+    write_benchmark_week(path, week, models, seed)
+    return path, "analysis.sample.write_benchmark_week"
+
+
+def one_week(models: int, contenders: list[str], repeat: int) -> dict[str, Any]:
+    root = WORK / f"week-{models}"
+    t = time.perf_counter()
+    path, generator = generate_week(root, WEEK, models)
+    gen_s = time.perf_counter() - t
+    from analysis.snapshots import connect
+
+    t = time.perf_counter()
+    connect(root).close()  # manifest: sha256 and row count of the file (once per file)
+    manifest_s = time.perf_counter() - t
+    runs: dict[str, Any] = {}
+    for name in contenders:
+        best: dict[str, Any] | None = None
+        for _ in range(repeat):
+            r = _python("-m", "benchmarks.contenders", name, str(root), WEEK.isoformat())
+            print(f"  {name}: {r.get('seconds', 'error')} s, peak {r.get('peak_rss_mib', '?')} MiB", file=sys.stderr)
+            if best is None or ("seconds" in r and r["seconds"] < best.get("seconds", float("inf"))):
+                best = r
+        runs[name] = best
+    reference = runs.get("pipeline", {}).get("results")
+    agree = {}
+    for name in COMPARED_WITH_PIPELINE:
+        if name in runs and "results" in runs[name] and reference is not None:
+            agree[name] = runs[name]["results"] == reference
+    for r in runs.values():
+        if r and "results" in r:
+            r["result_rows"] = {k: len(v) for k, v in r.pop("results").items()}
+    return {
+        "models": models,
+        "week": WEEK.isoformat(),
+        "file_bytes": path.stat().st_size,
+        "generator": generator,
+        "generate_s": gen_s,
+        "manifest_sha256_s": manifest_s,
+        "runs": runs,
+        "same_numbers_as_pipeline": agree,
+    }
+
+
+def history(models: int) -> dict[str, Any]:
+    root = WORK / f"history-{models}"
+    t = time.perf_counter()
+    weeks = [WEEK - dt.timedelta(days=7 * k) for k in range(104, -1, -1)]
+    for i, w in enumerate(weeks):
+        generate_week(root, w, models, seed=i)
+    gen_s = time.perf_counter() - t
+    from analysis.snapshots import connect
+
+    connect(root).close()
+    out = _python("-m", "benchmarks.incremental", str(root), weeks[-1].isoformat(), timeout=3600)
+    out.update({"weeks": len(weeks), "models_per_week": models, "generate_s": gen_s})
+    if "full_105_s" in out:
+        out["add_over_full_ratio"] = out["add_week_105_s"] / out["full_105_s"]
+        out["add_over_average_week"] = out["add_week_105_s"] / (out["full_105_s"] / len(weeks))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--models", type=int, default=300_000, help="rows of the benchmark week (full size: 3000000)")
+    p.add_argument("--history-models", type=int, default=5_000, help="rows of each of the 105 history weeks")
+    p.add_argument("--contenders", default="pipeline,pipeline_once,pandas,polars,floor_pyarrow,floor_duckdb,pipeline_all_facts")
+    p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--skip", default="", help="comma-separated parts to skip: week, history, analysis")
+    p.add_argument("--out", default=str(HERE / "results" / "latest.json"))
+    args = p.parse_args(argv)
+    skip = set(filter(None, args.skip.split(",")))
+    result: dict[str, Any] = {
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "versions": _versions(),
+    }
+    if "week" not in skip:
+        print(f"one week of {args.models} models", file=sys.stderr)
+        result["one_week"] = one_week(args.models, args.contenders.split(","), args.repeat)
+    if "history" not in skip:
+        print(f"history: 105 weeks of {args.history_models} models", file=sys.stderr)
+        result["history"] = history(args.history_models)
+    if "analysis" not in skip:
+        print("analysis step over a full-scale fact history", file=sys.stderr)
+        result["analysis"] = _python("-m", "benchmarks.analysis_step", str(WORK / f"week-{args.models}"), WEEK.isoformat(), str(WORK / f"history-{args.history_models}"))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, out)
+    md = out.with_suffix(".md")
+    md.with_name(md.name + ".tmp").write_text(markdown(result), encoding="utf-8")
+    os.replace(md.with_name(md.name + ".tmp"), md)
+    print(f"wrote {out} and {md}", file=sys.stderr)
+    return 0
+
+
+def _versions() -> dict[str, str]:
+    import duckdb
+    import pandas
+    import polars
+    import pyarrow
+
+    return {"duckdb": duckdb.__version__, "pandas": pandas.__version__, "polars": polars.__version__, "pyarrow": pyarrow.__version__}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

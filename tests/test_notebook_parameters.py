@@ -1,0 +1,56 @@
+"""A notebook run with a different parameter really computes something else.
+
+The committed ``notebooks/tracker.ipynb`` follows ``owlworks/owl-oss-20b`` on the generated sample.
+Executed with ``analysis.notebooks`` (the build's injection) into a temporary folder with
+another ``base_model``, its chart data and findings must follow the other model.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import notebooks as nbs
+from analysis.paths import PROJECT_ROOT, SAMPLE_ROOT
+
+TRACKER = PROJECT_ROOT / "notebooks" / "tracker.ipynb"
+OTHER = "qirin-lab/Qirin2.5-7B-Instruct"  # a fictional base model of the sample
+
+
+def _findings(nb: nbformat.NotebookNode) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "#| label: findings-tracker" in cell.source:
+            return "".join(o.get("data", {}).get("text/markdown", "") for o in cell.outputs)
+    raise AssertionError("no findings-tracker cell")
+
+
+@pytest.mark.skipif(not (SAMPLE_ROOT / "models").is_dir(), reason="the generated sample is not present")
+def test_tracker_follows_the_base_model_parameter(tmp_path: Path) -> None:
+    committed = nbs.read(TRACKER)
+    default = nbs.declared_parameters(committed, TRACKER)["base_model"]
+    assert default != OTHER
+    out = tmp_path / "tracker.ipynb"
+    executed = nbs.execute_notebook(TRACKER, out, {"base_model": OTHER}, timeout=120)
+
+    injected = [c for c in executed.cells if nbs.INJECTED_TAG in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and f"base_model = {OTHER!r}" in injected[0].source
+
+    # the findings name the other model, the committed ones the default
+    mine, theirs = _findings(executed), _findings(committed)
+    assert "Qirin2.5" in mine and "owl" not in mine
+    assert "owl" in theirs and "Qirin2.5" not in theirs
+
+    # the chart data written beside the executed copy differs from the committed CSV
+    new_csv = (tmp_path / "tracker-relations.csv").read_text(encoding="utf-8")
+    old_csv = (TRACKER.parent / "tracker-relations.csv").read_text(encoding="utf-8")
+    assert new_csv != old_csv
+    rows = list(csv.DictReader(new_csv.splitlines()))
+    # the other model was released earlier: more weeks since release than the default's series
+    assert max(int(r["weeks_since_release"]) for r in rows) > max(
+        int(r["weeks_since_release"]) for r in csv.DictReader(old_csv.splitlines())
+    )
+    # the committed notebook and its CSVs were not touched by the run
+    assert nbs.read(TRACKER).cells == committed.cells
