@@ -158,6 +158,9 @@ class Findings:
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
+    def __repr__(self) -> str:  # Jupyter's text/plain: the text, not a memory address
+        return self.to_markdown()
+
     def markdown(self) -> Any:
         """The findings as an ``IPython.display.Markdown`` object."""
         from IPython.display import Markdown

@@ -48,4 +48,10 @@ class Provenance:
             if self.generated
             else self.repo_id
         )
-        return f"Source: {what}, {self.weeks_text()}, revision {self.revision[:12]}. {ATTRIBUTION}"
+        return f"Source: {what}, {self.weeks_text()}, revision {self.short_revision}. {ATTRIBUTION}"
+
+    @property
+    def short_revision(self) -> str:
+        """A commit sha cut to 12 hex digits (as git shows it); any other revision name whole."""
+        rev = self.revision
+        return rev[:12] if len(rev) == 40 and all(c in "0123456789abcdef" for c in rev) else rev

@@ -16,10 +16,10 @@ Prints one JSON line.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import inspect
 import json
+import os
 import pkgutil
 import sys
 import tempfile
@@ -39,6 +39,17 @@ from benchmarks.contenders import _status_kib
 
 MEMORY_LIMIT = "4GB"
 LIMIT_S = 120.0
+MAX_RSS_MIB = 8000  # the machine is shared: past this the run stops and reports what it had
+
+
+def _watchdog(out: dict[str, Any], current: list[str]) -> None:
+    """Stop the process (printing the partial result) when its RSS passes MAX_RSS_MIB."""
+    while True:
+        time.sleep(0.5)
+        if _status_kib("VmRSS") / 1024 > MAX_RSS_MIB:
+            out["aborted"] = f"RSS passed {MAX_RSS_MIB} MiB during {current[0]}"
+            print(json.dumps(out, default=str), flush=True)
+            os._exit(0)
 
 
 def _metric_functions() -> list[tuple[str, Any]]:
@@ -61,6 +72,8 @@ def _metric_functions() -> list[tuple[str, Any]]:
 def main(argv: list[str]) -> int:
     full_root, hist_root = Path(argv[0]), Path(argv[2])  # argv[1]: the week (the root has one)
     out: dict[str, Any] = {}
+    current = ["setup"]
+    threading.Thread(target=_watchdog, args=(out, current), daemon=True).start()
     with tempfile.TemporaryDirectory(dir=full_root.parent) as tmp:
         full_cache, hist_cache = Path(tmp) / "full", Path(tmp) / "hist"
         t = time.perf_counter()
@@ -91,9 +104,11 @@ def main(argv: list[str]) -> int:
         hcon.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         hcon.execute("SET temp_directory = $d", {"d": str(Path(tmp) / "spill")})
         metrics: dict[str, Any] = {}
+        out["metrics"] = metrics
         t_all = time.perf_counter()
         for name, fn in _metric_functions():
             t = time.perf_counter()
+            current[0] = name
             timer = threading.Timer(LIMIT_S, hcon.interrupt)
             timer.start()
             try:

@@ -66,7 +66,7 @@ def markdown(r: dict[str, Any]) -> str:
     h = r.get("history")
     if h and "full_105_s" in h:
         lines += [
-            f"## Adding week 105 to a 104-week history ({h['models_per_week']:,} models a week, every defined fact)",
+            f"## Adding week 105 to a 104-week history (generated sample, all kinds, {h['models_last_week']:,} models by the last week, every defined fact)",
             "",
             "| step | seconds | fact-weeks computed |",
             "|---|---:|---:|",
@@ -82,7 +82,18 @@ def markdown(r: dict[str, Any]) -> str:
     elif h:
         lines += ["## Adding week 105", "", f"error: {h.get('error', '')[:500]}", ""]
     a = r.get("analysis")
-    if a and "analysis_step_s" in a:
+    if a and "aborted" in a:
+        done = {k: x for k, x in a.get("metrics", {}).items()}
+        lines += [
+            "## The analysis step at full scale, once facts exist",
+            "",
+            f"ABORTED: {a['aborted']}. All models facts of the full-size week: {_f(a.get('full_week_all_facts_s'))} s; "
+            f"opening the fact history: {_f(a.get('open_facts_s'))} s. Metrics finished before the stop:",
+            "",
+        ]
+        lines += [f"- `{k}`: {_f(x['seconds'])} s" + (f" (error: {x['error'][:120]})" if "error" in x else "") for k, x in done.items()]
+        lines.append("")
+    elif a and "analysis_step_s" in a:
         ok = {k: x for k, x in a["metrics"].items() if "error" not in x}
         bad = {k: x for k, x in a["metrics"].items() if "error" in x}
         lines += [

@@ -71,7 +71,9 @@ def test_require_window_top_lines_and_pick_line(life: duckdb.DuckDBPyConnection)
         "solo/solo": "single release",
         "new/neo": "too recent",
     }
-    assert lifecycle.require_window(c, 3).set_index("line").loc["per/pers", "pattern"] == "persistent"
+    assert (
+        lifecycle.require_window(c, 3).set_index("line").loc["per/pers", "pattern"] == "persistent"
+    )
     assert c.set_index("line").loc["per/pers", "pattern"] == "persistent"  # input untouched
     r = lifecycle.releases(life)
     # derivatives: lumen 6 + 4 + 1, pers 4 + 1, neo 1 + 1; solo has one generation
@@ -86,7 +88,9 @@ def test_require_window_top_lines_and_pick_line(life: duckdb.DuckDBPyConnection)
 
 
 def test_lifecycle_findings(life: duckdb.DuckDBPyConnection) -> None:
-    c = lifecycle.require_window(lifecycle.classify(life, n_weeks=4, window_weeks=4, threshold=0.25), 4)
+    c = lifecycle.require_window(
+        lifecycle.classify(life, n_weeks=4, window_weeks=4, threshold=0.25), 4
+    )
     f = lf.lifecycle_findings(
         c,
         lifecycle.releases(life),
@@ -105,7 +109,9 @@ def test_lifecycle_findings(life: duckdb.DuckDBPyConnection) -> None:
     assert s[1] == "1 line was left undecided: the window held fewer than 4 new derivatives."
     assert s[2] == "1 line was left undecided: the successor's window is not over yet."
     # lumen: 1 of 6 to older generations only; decay 0.5 -> a change of -50%
-    assert s[3].startswith("In the most active decided line, lum/lumen, 17% of the 6 new derivatives")
+    assert s[3].startswith(
+        "In the most active decided line, lum/lumen, 17% of the 6 new derivatives"
+    )
     assert "generation 2 was released went to older generations only (nomadic)" in s[3]
     assert "changed by a median of -50% in the window (from -50% to -50%)" in s[4]
 
@@ -131,3 +137,12 @@ def test_release_summary_and_tracker_findings(graph: duckdb.DuckDBPyConnection) 
     assert s[3] == "They were made by 2 distinct authors, one each."
     with pytest.raises(ValueError):
         lf.release_summary(graph, "org/Base-One", W3, early_weeks=0)
+
+
+def test_findings_plain_text_is_deterministic() -> None:
+    # Jupyter stores repr() as text/plain beside the Markdown: it must not hold a memory address
+    from analysis.findings import Findings
+
+    f = Findings(PROV)
+    f.add("{n} models", n=3)
+    assert repr(f) == f.to_markdown() and " at 0x" not in repr(f)

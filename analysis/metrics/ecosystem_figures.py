@@ -67,7 +67,6 @@ def growth_existing(weekly: pd.DataFrame) -> tuple[alt.FacetChart, pd.DataFrame]
     ]
     line = base.mark_line().encode(tooltip=tips)
     points = base.mark_point(filled=True, size=30).encode(
-        shape=alt.Shape("observation:N", title="Observation"),
         color=alt.Color(
             "observation:N",
             title="Observation",
@@ -417,7 +416,7 @@ def concentration_lines(
         .mark_line(point=True)
         .encode(
             x=alt.X("week:T", title="Snapshot week"),
-            y=alt.Y("value:Q", title="Value", scale=alt.Scale(domain=[0, 1])),
+            y=alt.Y("value:Q", title="Share (Gini: coefficient)", scale=alt.Scale(domain=[0, 1])),
             color=alt.Color("measure:N", title="Measure"),
             tooltip=[
                 alt.Tooltip("week:T", title="Week"),
@@ -444,8 +443,19 @@ def concentration_lines(
         )
         .transform_filter("datum.source != 'this data'")
     )
+    labels = (
+        alt.Chart()
+        .mark_text(align="left", baseline="bottom", dx=4, dy=-2, fontSize=10)
+        .encode(
+            x=alt.value(0),
+            y=alt.Y("value:Q"),
+            text=alt.value("published reference (Osborne, Ding & Kirk, Oct 2023 data)"),
+            tooltip=[alt.Tooltip("source:N", title="Source")],
+        )
+        .transform_filter("datum.source != 'this data'")
+    )
     chart = (
-        alt.layer(lines, rules)
+        alt.layer(lines, rules, labels)
         .properties(width=600, height=150)
         .facet(row=alt.Row("statistic:N", sort=list(STATISTICS.values()), title=None), data=data)
     )
@@ -461,6 +471,9 @@ def licence_mix_area(mix: pd.DataFrame) -> tuple[alt.Chart, pd.DataFrame]:
     latest = data[data["week"] == data["week"].max()].sort_values(
         ["repos", "licence"], ascending=[False, True]
     )
+    # one stacking order for every week (the latest week's ranking), so bands never swap places
+    rank = {lic: i for i, lic in enumerate(latest["licence"])}
+    data["stack_order"] = data["licence"].map(rank).fillna(len(rank)).astype(int)
     chart = (
         alt.Chart()
         .mark_area()
@@ -473,7 +486,7 @@ def licence_mix_area(mix: pd.DataFrame) -> tuple[alt.Chart, pd.DataFrame]:
                 axis=alt.Axis(format="%"),
             ),
             color=alt.Color("licence:N", sort=latest["licence"].tolist(), title="Licence"),
-            order=alt.Order("repos:Q", sort="descending"),
+            order=alt.Order("stack_order:Q"),
             tooltip=[
                 alt.Tooltip("week:T", title="Week"),
                 alt.Tooltip("licence:N", title="Licence"),

@@ -55,7 +55,7 @@ def growth(weekly: pd.DataFrame, monthly: pd.DataFrame, prov: Provenance) -> Fin
         f.add(
             "Among the {n} fully observed months, most models were created in {month}: {created}.",
             n=len(full),
-            month=pd.Timestamp(top["month"]).strftime("%Y-%m"),
+            month=Formatted(pd.Timestamp(top["month"]).strftime("%Y-%m")),
             created=int(top["created"]),
         )
     return f
