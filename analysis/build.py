@@ -9,9 +9,10 @@ In order:
    (their code, the snapshot files, the library code);
 4. the "State of the Hub" report of each chosen week as a new version folder
    (``analysis.reports.versions.publish``: never overwriting a published version);
-5. the generated partials of the site: ``_generated/headline.md`` (the Home page's numbers)
-   and ``_generated/sample-banner.html`` (the banner when the root is the generated sample,
-   empty otherwise);
+5. the generated partials of the site: ``_generated/headline.md`` (the Home page's numbers),
+   ``_generated/sample-banner.html`` (the banner when the root is the generated sample,
+   empty otherwise) and ``_generated/sample-notice.md`` (the same notice as a Markdown callout,
+   included by the paper so that its PDF says it too; empty otherwise);
 6. ``quarto render`` if ``quarto`` is on PATH; otherwise it stops with exit code 3 and says
    that everything before the render is done.
 """
@@ -42,6 +43,9 @@ EXIT_NO_QUARTO = 3
 GENERATED_DIR = "_generated"
 HEADLINE_FILE = f"{GENERATED_DIR}/headline.md"
 BANNER_FILE = f"{GENERATED_DIR}/sample-banner.html"
+#: The same notice in Markdown (a callout), for pages that are also rendered to PDF (the paper):
+#: ``{{< include >}}`` it; Quarto renders it in HTML and in Typst alike. Empty for real data.
+NOTICE_FILE = f"{GENERATED_DIR}/sample-notice.md"
 TEMPLATE = "reports/_template.ipynb"
 REPORTS_DIR = "reports"
 DEFAULT_SITE_URL = "https://hub-observatory.github.io/hub-observatory"
@@ -59,6 +63,23 @@ BANNER_HTML = (
     "{repo}. No number, name or chart here is a fact about the Hugging Face Hub."
     "</div>\n"
 )
+
+NOTICE_MD = """\
+::: {{.callout-important .sample-notice title="Generated sample"}}
+This document was built from the bundled *generated* sample: fictional organizations and models
+in the real schema of {repo}. No number, name or figure here is a fact about the Hugging Face
+Hub.
+:::
+"""
+
+
+def sample_notice_markdown(generated: bool) -> str:
+    """The Markdown of :data:`NOTICE_FILE`: a callout when the root is the generated sample, else
+    empty (a blank line, so that the include leaves the document's blocks apart)."""
+    from analysis import escape
+    from analysis.schema import REPO_ID
+
+    return "\n" + NOTICE_MD.format(repo=escape.markdown(REPO_ID)) if generated else "\n"
 
 
 @dataclass
@@ -246,7 +267,7 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def write_partials(opts: BuildOptions) -> bool:
-    """Write the Home page's numbers and the sample banner; return whether the root is generated."""
+    """Write the Home page's numbers, the sample banner and notice; return whether the root is generated."""
     from analysis.reports import week as report
     from analysis.schema import REPO_ID
 
@@ -258,6 +279,7 @@ def write_partials(opts: BuildOptions) -> bool:
         r.con.close()
     _write_text(opts.project / HEADLINE_FILE, text)
     _write_text(opts.project / BANNER_FILE, BANNER_HTML.format(repo=html.escape(REPO_ID)) if generated else "")
+    _write_text(opts.project / NOTICE_FILE, sample_notice_markdown(generated))
     opts.log(f"build: Home numbers for week {r.week} and the {'sample' if generated else 'empty'} banner written")
     return generated
 

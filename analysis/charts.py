@@ -9,7 +9,8 @@
 - writes ``<outdir>/<name>.csv`` (the data behind the chart) and ``<outdir>/<name>.vl.json``
   (the spec with its data) atomically,
 
-and returns a :class:`Figure`. Displayed in Jupyter, a figure is HTML only: a ``<figure>`` with an
+and returns a :class:`Figure`. Displayed in Jupyter, a figure is HTML plus a static SVG (for
+formats that run no script, e.g. the paper's PDF: :mod:`analysis.charts_static`). The HTML is a ``<figure>`` with an
 id derived from the spec (re-execution gives identical output), the chart, its description, the
 source line, the ODbL notice and a "Download the data (CSV)" link, and a script that loads vega,
 vega-lite and vega-embed once per page from the site's vendored copies
@@ -35,7 +36,7 @@ import altair as alt
 import pandas as pd
 from altair.vegalite.v6.schema.core import Root as VegaLiteRoot
 
-from analysis import escape
+from analysis import charts_static, escape
 from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
 from analysis.schema import ATTRIBUTION
@@ -333,7 +334,7 @@ _LOADER_JS = """\
 
 @dataclass(frozen=True)
 class Figure:
-    """A published chart. In Jupyter it displays as HTML only (see the module docstring)."""
+    """A published chart. In Jupyter it displays as HTML, with a static SVG beside it (see the module docstring)."""
 
     name: str
     spec: dict[str, Any] = field(repr=False)
@@ -404,8 +405,22 @@ class Figure:
             "</figure>\n"
         )
 
+    def svg(self) -> str:
+        """The chart as a static SVG (title and source line included), drawn offline and
+        deterministically by :func:`analysis.charts_static.render_svg`: what the paper's PDF shows."""
+        try:
+            return charts_static.render_svg(self.spec, title=self.title, description=self.description)
+        except charts_static.StaticChartError as exc:
+            raise ChartError(f"chart {self.name!r}: no static image: {exc}") from exc
+
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"text/html": self.html(), "text/plain": f"<Figure {self.name}: {self.title}>"}
+        # HTML formats (and Jupyter) show text/html; Typst/PDF takes image/svg+xml.
+        bundle = {"text/html": self.html()}
+        svg = "image/svg+xml"
+        if (include is None or svg in include) and not (exclude is not None and svg in exclude):
+            bundle[svg] = self.svg()
+        bundle["text/plain"] = f"<Figure {self.name}: {self.title}>"
+        return bundle
 
     def _repr_html_(self) -> str:
         return self.html()

@@ -34,6 +34,8 @@ from analysis.paths import PROJECT_ROOT
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
+#: The cell tag Quarto honours to leave a cell (code and output) out of a rendered page.
+REMOVE_TAG = "remove-cell"
 KERNEL_NAME = "python3"
 KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Python 3 (ipykernel)", "language": "python"}
 
@@ -126,7 +128,12 @@ def inject_parameters(
     index = parameters_cell_index(nb, path)
     lines = ["# Parameters (injected by analysis.notebooks)"]
     lines += [f"{name} = {_literal(name, value)}" for name, value in parameters.items()]
-    cell = nbformat.v4.new_code_cell(source="\n".join(lines), metadata={"tags": [INJECTED_TAG]})
+    # Hidden on rendered pages: Quarto drops a cell tagged ``remove-cell`` (code and output) from
+    # an .ipynb; Jupyter front ends collapse its source through ``jupyter.source_hidden``.
+    cell = nbformat.v4.new_code_cell(
+        source="\n".join(lines),
+        metadata={"tags": [INJECTED_TAG, REMOVE_TAG], "jupyter": {"source_hidden": True}},
+    )
     cell["id"] = INJECTED_TAG
     nb.cells.insert(index + 1, cell)
     return nb

@@ -133,9 +133,10 @@ def test_html_is_deterministic_across_runs(tmp_path: Path) -> None:
     assert re.findall(r'<figure[^>]* id="([^"]+)"', other) != ids
 
 
-def test_mimebundle_is_html_only(tmp_path: Path) -> None:
+def test_mimebundle_is_html_with_a_static_svg(tmp_path: Path) -> None:
+    # the SVG is for formats without scripts (the paper's PDF): see tests/test_charts_static.py
     bundle = _publish(tmp_path)._repr_mimebundle_()
-    assert set(bundle) == {"text/html", "text/plain"}
+    assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}
 
 
 def test_html_has_source_line_download_link_attribution_and_no_third_party_url(

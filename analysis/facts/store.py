@@ -3,7 +3,7 @@
 :func:`build` computes the facts missing from the cache (a fact is missing for a week when no
 file carries that week, the week file's sha256 and the fact's current code hash); a week's file
 is opened once for all its missing facts (see :mod:`analysis.facts.reduce` for how it is read). :func:`open_facts` builds what is missing, then
-returns a DuckDB connection with tables ``fact_<kind>__<name>`` (the cached weeks unioned), the
+returns a DuckDB connection with views ``fact_<kind>__<name>`` (over the cached weeks' files), the
 raw snapshot views and ``weeks`` table of the snapshot layer, and the :class:`Provenance`.
 """
 
@@ -182,7 +182,7 @@ def open_facts(
     *,
     progress: bool | None = None,
 ) -> tuple[duckdb.DuckDBPyConnection, Provenance]:
-    """Build missing facts, then a connection with ``fact_*`` tables, raw views and ``weeks``."""
+    """Build missing facts, then a connection with ``fact_*`` views, raw views and ``weeks``."""
     cache_path = Path(cache) if cache is not None else fcache.default_cache()
     build(root, start, end, cache_path, progress=progress)
     s, e = _as_date(start), _as_date(end)
@@ -196,11 +196,9 @@ def open_facts(
         ]
         if not paths:
             continue
-        # The table name comes from the fact's file name (like materialize); the file list is bound.
-        con.execute(
-            f'CREATE OR REPLACE TABLE "{f.table}" AS SELECT * FROM read_parquet($files, union_by_name = true)',
-            {"files": paths},
-        )
+        # A view over the cached files (read when queried, never held in memory); the names come
+        # from the fact's file name and the file list is passed as a value, not spliced into SQL.
+        con.read_parquet(paths, union_by_name=True).create_view(f.table, replace=True)
     from analysis.snapshots import provenance
 
     return con, provenance(con)

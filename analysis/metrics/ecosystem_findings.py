@@ -230,3 +230,164 @@ def licences(
             n=count(int(p["edges"]), "link"),
         )
     return f
+
+
+# --- sentences for the posts (issue 4): trends and breakdowns beside the latest-week findings ---
+
+
+def _observed(df: pd.DataFrame, value: str) -> pd.DataFrame:
+    """Rows of non-repeated weeks whose ``value`` is known, sorted by week."""
+    out = df[~df["is_repeat"].astype(bool) & df[value].notna()] if "is_repeat" in df else df[df[value].notna()]
+    return out.sort_values("week")
+
+
+def countries(by_country: pd.DataFrame, prov: Provenance) -> Findings:
+    """Per kind of repository: the country whose owners hold the most, and how much is unmapped."""
+    f = Findings(prov, heading="Countries")
+    for kind in ("models", "datasets", "spaces"):
+        part = by_country[by_country["repo_kind"] == kind]
+        if part.empty:
+            continue
+        unmapped = float(part[part["country"] == "unmapped"]["share"].sum())
+        known = part[~part["country"].isin(["unmapped", "unknown"]) & part["country"].notna()]
+        if known.empty:
+            f.add(
+                "No owner of {kind} has a known country in the mapping ({unmapped} are unmapped).",
+                kind=kind,
+                unmapped=percent(unmapped),
+            )
+            continue
+        lead = known.sort_values(["repos", "country"], ascending=[False, True]).iloc[0]
+        f.add(
+            "{Kind}: owners based in {country} hold the most of any known country ({share} of all "
+            "{kind}, {n} countries known in all); {unmapped} belong to owners not in the mapping.",
+            Kind=kind.capitalize(),
+            kind=kind,
+            country=str(lead["country"]),
+            share=percent(float(lead["share"])),
+            n=int(known["country"].nunique()),
+            unmapped=percent(unmapped),
+        )
+    return f
+
+
+def concentration_over_time(
+    weekly: pd.DataFrame, reference: pd.DataFrame, prov: Provenance
+) -> Findings:
+    """How the zero share, top-1% share and Gini moved over the observed weeks, and how the latest
+    week stands beside the published reference (their figures, stated as theirs)."""
+    f = Findings(prov, heading="Over the weeks")
+    for measure, label in (("downloads", "30-day downloads"), ("likes", "likes")):
+        w = _observed(weekly[weekly["measure"] == measure], "gini")
+        if len(w) < 2:
+            f.add("Fewer than two weeks recorded {label}: no change over time to state.", label=label)
+            continue
+        a, b = w.iloc[0], w.iloc[-1]
+        f.add(
+            "From the week of {w0} to the week of {w1} ({n} observed weeks), the share of models "
+            "with zero {label} went from {z0} to {z1} (between {zlo} and {zhi} in every week), the "
+            "top 1%'s share from {t0} to {t1}, and the Gini coefficient from {g0} to {g1}.",
+            w0=date(a["week"]),
+            w1=date(b["week"]),
+            n=len(w),
+            label=label,
+            z0=percent(float(a["zero_share"])),
+            z1=percent(float(b["zero_share"])),
+            zlo=percent(float(w["zero_share"].min())),
+            zhi=percent(float(w["zero_share"].max())),
+            t0=percent(float(a["top1_share"])),
+            t1=percent(float(b["top1_share"])),
+            g0=number(float(a["gini"]), 3),
+            g1=number(float(b["gini"]), 3),
+        )
+    alltime = _observed(weekly[weekly["measure"] == "downloadsAllTime"], "gini")
+    if alltime.empty:
+        f.add("All-time download counts are missing from every week in the range.")
+    else:
+        last = alltime.iloc[-1]
+        f.add(
+            "All-time downloads are recorded from the week of {first} on; in the week of {week}, "
+            "{zero} of models had none and the Gini coefficient was {gini}.",
+            first=date(alltime.iloc[0]["week"]),
+            week=date(last["week"]),
+            zero=percent(float(last["zero_share"])),
+            gini=number(float(last["gini"]), 3),
+        )
+    latest = _observed(weekly[weekly["measure"] == "downloads"], "gini")
+    ref = reference[reference["measure"] == "downloads"].set_index("statistic")
+    if not latest.empty and {"zero_share", "top1_share"} <= set(ref.index):
+        row = latest.iloc[-1]
+        f.add(
+            "Beside the published reference: our zero-download share of {zero} and top-1% share of "
+            "{top1} (week of {week}) sit next to their statements that {zero_text} and {top_text} "
+            "(October 2023 data; their figures, counted their way).",
+            zero=percent(float(row["zero_share"])),
+            top1=percent(float(row["top1_share"])),
+            week=date(row["week"]),
+            zero_text=str(ref.loc["zero_share", "statement"]),
+            top_text=str(ref.loc["top1_share", "statement"]),
+        )
+    return f
+
+
+def licence_trends(mix: pd.DataFrame, drift: pd.DataFrame, prov: Provenance) -> Findings:
+    """How the commonest licence's share and the drift share moved, and the links drift cannot judge."""
+    f = Findings(prov, heading="Over the weeks")
+    m = mix[~mix["is_repeat"].astype(bool)].sort_values("week")
+    if not m.empty:
+        w0, w1 = m["week"].min(), m["week"].max()
+        first, last = m[m["week"] == w0], m[m["week"] == w1]
+        named = last[~last["licence"].isin(["(none declared)", "(other licences)"])]
+        if not named.empty and w0 != w1:
+            lead = named.sort_values(["repos", "licence"], ascending=[False, True]).iloc[0]
+            before = first[first["licence"] == lead["licence"]]["share"]
+            if before.empty:
+                f.add(
+                    "{licence}, the commonest model licence in the week of {w1}, was not among the "
+                    "commonest in the week of {w0}.",
+                    licence=str(lead["licence"]),
+                    w1=date(w1),
+                    w0=date(w0),
+                )
+            else:
+                f.add(
+                    "{licence}, the commonest model licence in the week of {w1}, went from {s0} of "
+                    "models in the week of {w0} to {s1}.",
+                    licence=str(lead["licence"]),
+                    w1=date(w1),
+                    w0=date(w0),
+                    s0=percent(float(before.iloc[0])),
+                    s1=percent(float(lead["share"])),
+                )
+        none0 = float(first[first["licence"] == "(none declared)"]["share"].sum())
+        none1 = float(last[last["licence"] == "(none declared)"]["share"].sum())
+        f.add(
+            "Models declaring no licence: {n0} of models in the week of {w0}, {n1} in the week of {w1}.",
+            n0=percent(none0),
+            w0=date(w0),
+            n1=percent(none1),
+            w1=date(w1),
+        )
+    d = _observed(drift[drift["relation"] == "all"], "drift_share")
+    if len(d) >= 2:
+        a, b = d.iloc[0], d.iloc[-1]
+        f.add(
+            "The share of parent→child links that change licence went from {d0} (week of {w0}) to "
+            "{d1} (week of {w1}), between {lo} and {hi} in every observed week.",
+            d0=percent(float(a["drift_share"])),
+            w0=date(a["week"]),
+            d1=percent(float(b["drift_share"])),
+            w1=date(b["week"]),
+            lo=percent(float(d["drift_share"].min())),
+            hi=percent(float(d["drift_share"].max())),
+        )
+    if not d.empty:
+        b = d.iloc[-1]
+        f.add(
+            "In the week of {week}, {dropped} declared no licence under a parent that declares one, "
+            "and {unresolved} pointed to a parent not found on the Hub that week (not compared).",
+            week=date(b["week"]),
+            dropped=count(int(b["child_dropped"]), "derivative"),
+            unresolved=count(int(b["edges"]) - int(b["parent_found"]), "link"),
+        )
+    return f

@@ -32,7 +32,7 @@ from analysis.reports.versions import SLUG
 NAVBAR = ["Home", "Posts", "Reports", "Explorers", "Paper", "Data", "Methods", "About"]
 
 #: Files a build or Quarto writes, which links and includes may name before they exist.
-GENERATED = {build.HEADLINE_FILE, build.BANNER_FILE, "posts/index.xml", "reports/index.xml"}
+GENERATED = {build.HEADLINE_FILE, build.BANNER_FILE, build.NOTICE_FILE, "posts/index.xml", "reports/index.xml"}
 
 #: Third-party hosts the site may LINK to (never load from), and why.
 LINK_HOSTS = {

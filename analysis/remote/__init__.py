@@ -35,7 +35,7 @@ _WEEK_IN_PATH = r"(\d{4}-\d{2}-\d{2})/[a-z_]+\.parquet$"
 
 
 def _sql(name: str) -> str:
-    return resources.files("analysis").joinpath(f"{name}.sql").read_text("utf-8")
+    return resources.files("analysis.remote").joinpath("sql", f"{name}.sql").read_text("utf-8")
 
 
 def hf_url(revision: str, path: str) -> str:
@@ -114,7 +114,7 @@ def _describe(
         )
         dated = {c.name for c in COLUMNS[f.kind] if c.since is not None}
         con.execute(
-            _sql("remote_insert_week"),
+            _sql("insert_week"),
             {
                 "kind": f.kind,
                 "week": f.week,
@@ -130,7 +130,7 @@ def _describe(
         for c in COLUMNS[f.kind]:
             if c.name not in names:
                 con.execute(
-                    _sql("remote_insert_missing"),
+                    _sql("insert_missing"),
                     {"kind": f.kind, "week": f.week, "column_name": c.name},
                 )
 
@@ -171,10 +171,10 @@ def remote_connect(
         endpoint=hub.endpoint, token=token, block_size=block_size, skip_instance_cache=True
     )
     con.register_filesystem(fs)
-    con.execute(_sql("remote_settings"))
-    con.execute(_sql("remote_tables"))
+    con.execute(_sql("settings"))
+    con.execute(_sql("tables"))
     con.execute(
-        _sql("remote_insert_snapshot"),
+        _sql("insert_snapshot"),
         {"root": f"{hub.endpoint}/datasets/{REPO_ID}", "revision": sha},
     )
     with hub_errors(f"read parquet footers of {REPO_ID} at revision {sha[:12]}", hub.endpoint):

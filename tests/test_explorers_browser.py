@@ -1,0 +1,167 @@
+"""The explorers' pickers in headless Chromium: changing a drop-down redraws the chart with the
+chosen rows only, Hub text in the options stays text, the console stays clean and no request
+leaves localhost. Charts are built from tiny hand-made tables and saved with Figure.save_html.
+Skipped (with the reason) when Debian's chromium or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+import pytest
+
+from analysis import explorers
+from analysis.charts import VENDOR_DIR, publish
+from analysis.paths import PROJECT_ROOT
+from analysis.provenance import Provenance
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PWNED = 'evil/<img src=x onerror="window.__pwned=1">'
+PROV = Provenance(
+    weeks=(dt.date(2024, 7, 24), dt.date(2024, 7, 31)), revision="0123456789abcdef", generated=True
+)
+
+
+def _base_models() -> pd.DataFrame:
+    """Base 'acme/a': 3 weeks with derivatives (one with two relations) and 2 authors;
+    the hostile base: 1 week and 1 author."""
+    rows = [
+        ("acme/a", "week", "2024-07-01", "finetune", None, 3, None),
+        ("acme/a", "week", "2024-07-01", "quantized", None, 1, None),
+        ("acme/a", "week", "2024-07-08", "finetune", None, 2, None),
+        ("acme/a", "week", "2024-07-22", "merge", None, 1, None),
+        ("acme/a", "author", None, None, "bob", 5, 1),
+        ("acme/a", "author", None, None, "other", 2, 2),
+        (PWNED, "week", "2024-07-15", "adapter", None, 4, None),
+        (PWNED, "author", None, None, "carol", 4, 1),
+    ]
+    df = pd.DataFrame(
+        rows, columns=["base", "part", "week", "relation", "author", "derivatives", "rank"]
+    )
+    df["rank"] = df["rank"].astype("Int64")
+    return df
+
+
+def _texts(page: Any, selector: str) -> list[str]:
+    """The text of every element matching ``selector`` (SVG text has no innerText)."""
+    return list(page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)"))
+
+
+def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, threading.Thread]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, thread
+
+
+@pytest.fixture(scope="module")
+def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    root = tmp_path_factory.mktemp("explorers-site")
+    shutil.copytree(PROJECT_ROOT / VENDOR_DIR, root / VENDOR_DIR)
+    out = root / "explorers"
+    chart, data = explorers.base_models_chart(_base_models())
+    fig = publish(
+        chart,
+        data,
+        name="base-models",
+        provenance=PROV,
+        title="Derivatives of a base model",
+        description="Bars of derivatives per week and by author for the chosen base model.",
+        outdir=out,
+    )
+    fig.save_html(out / "base-models.html", vendor="../assets/vendor/vega/")
+    server, thread = _serve(root)
+    try:
+        yield (
+            f"http://127.0.0.1:{server.server_address[1]}/explorers/base-models.html",
+            int(server.server_address[1]),
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_changing_the_base_model_redraws_the_bars(page_url: tuple[str, int]) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    url, port = page_url
+    errors: list[str] = []
+    blocked: list[str] = []
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+
+            def route(r: Any) -> None:
+                parts = urlsplit(r.request.url)
+                if parts.scheme in ("data", "blob") or (
+                    parts.hostname == "127.0.0.1" and parts.port == port
+                ):
+                    r.continue_()
+                else:
+                    blocked.append(r.request.url)
+                    r.abort()
+
+            context.route("**/*", route)
+            page = context.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url)
+            bars = page.locator("svg .mark-rect path")
+            bars.first.wait_for(timeout=10000)
+            select = page.locator(".vega-bindings select")
+            assert select.count() == 1
+            # the options are the base models, the hostile id shown as text, not markup
+            assert select.locator("option").all_inner_texts() == ["acme/a", PWNED]
+            # acme/a: 4 week-and-relation bars (3 weeks) + 2 author bars
+            assert bars.count() == 6
+            labels_before = _texts(page, "svg .role-axis-label text")
+            assert "bob" in labels_before and "carol" not in labels_before
+
+            select.select_option(index=1)
+            page.wait_for_function(
+                "() => document.querySelectorAll('svg .mark-rect path').length === 2",
+                timeout=5000,
+            )
+            labels_after = _texts(page, "svg .role-axis-label text")
+            assert "carol" in labels_after and "bob" not in labels_after
+
+            select.select_option(index=0)
+            page.wait_for_function(
+                "() => document.querySelectorAll('svg .mark-rect path').length === 6",
+                timeout=5000,
+            )
+            assert page.evaluate("window.__pwned") is None
+            assert page.locator(".vega-bindings img").count() == 0
+            context.close()
+        finally:
+            browser.close()
+    assert errors == []
+    assert blocked == []
