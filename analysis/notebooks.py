@@ -232,8 +232,8 @@ def execute(
 
 
 def execute_notebook(
-    source: Path,
-    output: Path | None = None,
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str] | None = None,
     parameters: Mapping[str, ParamValue] | None = None,
     *,
     metadata: Mapping[str, Any] | None = None,
@@ -245,7 +245,8 @@ def execute_notebook(
     so the files it writes beside itself end up beside it). ``metadata`` becomes the notebook's
     YAML front matter (a raw first cell) when given.
     """
-    output = output or source
+    source = Path(source)
+    output = Path(output) if output is not None else source
     nb = read(source)
     if parameters:
         inject_parameters(nb, parameters, source)

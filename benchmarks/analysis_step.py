@@ -21,6 +21,7 @@ import inspect
 import json
 import os
 import pkgutil
+import shutil
 import sys
 import tempfile
 import threading
@@ -49,6 +50,8 @@ def _watchdog(out: dict[str, Any], current: list[str]) -> None:
         if _status_kib("VmRSS") / 1024 > MAX_RSS_MIB:
             out["aborted"] = f"RSS passed {MAX_RSS_MIB} MiB during {current[0]}"
             print(json.dumps(out, default=str), flush=True)
+            if len(current) > 1:
+                shutil.rmtree(current[1], ignore_errors=True)  # os._exit skips the cleanup
             os._exit(0)
 
 
@@ -75,6 +78,7 @@ def main(argv: list[str]) -> int:
     current = ["setup"]
     threading.Thread(target=_watchdog, args=(out, current), daemon=True).start()
     with tempfile.TemporaryDirectory(dir=full_root.parent) as tmp:
+        current.append(tmp)
         full_cache, hist_cache = Path(tmp) / "full", Path(tmp) / "hist"
         t = time.perf_counter()
         report = build(full_root, cache=full_cache, progress=False)
@@ -91,8 +95,14 @@ def main(argv: list[str]) -> int:
             table = pq.read_table(fcache.fact_path(full_cache, f, full.week, full.sha256))
             for wf in hist:
                 i = table.schema.get_field_index("week")
-                relabelled = table.set_column(i, "week", pa.array([wf.week] * table.num_rows, pa.date32()))
-                fcache.write_atomic(relabelled, fcache.fact_path(hist_cache, f, wf.week, wf.sha256), {"benchmark": "relabelled"})
+                relabelled = table.set_column(
+                    i, "week", pa.array([wf.week] * table.num_rows, pa.date32())
+                )
+                fcache.write_atomic(
+                    relabelled,
+                    fcache.fact_path(hist_cache, f, wf.week, wf.sha256),
+                    {"benchmark": "relabelled"},
+                )
                 fact_rows += table.num_rows
         out["history_weeks"] = len(hist)
         out["history_fact_rows"] = fact_rows
@@ -121,7 +131,10 @@ def main(argv: list[str]) -> int:
                 df = fn(hcon)
                 metrics[name] = {"seconds": time.perf_counter() - t, "rows": len(df)}
             except Exception as exc:
-                metrics[name] = {"seconds": time.perf_counter() - t, "error": f"{type(exc).__name__}: {exc}"[:300]}
+                metrics[name] = {
+                    "seconds": time.perf_counter() - t,
+                    "error": f"{type(exc).__name__}: {exc}"[:300],
+                }
             finally:
                 timer.cancel()
             print(f"    {name}: {metrics[name]}", file=sys.stderr)

@@ -21,7 +21,17 @@ from typing import Any
 
 COMPARED = ("counts", "by_pipeline_tag", "by_library", "by_base_relation", "by_license_tag")
 #: the columns those facts read
-NEEDED = ["createdAt", "author", "downloads", "likes", "cardData", "pipeline_tag", "library_name", "baseModels", "tags"]
+NEEDED = [
+    "createdAt",
+    "author",
+    "downloads",
+    "likes",
+    "cardData",
+    "pipeline_tag",
+    "library_name",
+    "baseModels",
+    "tags",
+]
 
 Rows = dict[str, list[list[Any]]]
 
@@ -57,7 +67,9 @@ def _file(root: str, week: dt.date) -> str:
 # --- contenders ------------------------------------------------------------------------------
 
 
-def pipeline(root: str, week: dt.date, strategy: str = "direct", which: str = "compared") -> dict[str, list[dict[str, Any]]]:
+def pipeline(
+    root: str, week: dt.date, strategy: str = "direct", which: str = "compared"
+) -> dict[str, list[dict[str, Any]]]:
     from analysis.facts.definitions import facts
     from analysis.facts.reduce import run_facts
     from analysis.snapshots import connect
@@ -70,7 +82,9 @@ def pipeline(root: str, week: dt.date, strategy: str = "direct", which: str = "c
     return {t.split("__")[1]: tables[t].to_pylist() for t in tables}
 
 
-def pandas_facts(root: str, week: dt.date, all_columns: bool = False) -> dict[str, list[dict[str, Any]]]:
+def pandas_facts(
+    root: str, week: dt.date, all_columns: bool = False
+) -> dict[str, list[dict[str, Any]]]:
     import pandas as pd
 
     path = _file(root, week)
@@ -79,9 +93,13 @@ def pandas_facts(root: str, week: dt.date, all_columns: bool = False) -> dict[st
     created = (df["createdAt"] >= start) & (df["createdAt"] < start + pd.Timedelta(days=7))
     card = df["cardData"].notna() & ~df["cardData"].isin(["", "{}"])
     counts = {
-        "week": week, "models": len(df), "created_this_week": int(created.sum()),
-        "authors": int(df["author"].nunique()), "downloads_30d": int(df["downloads"].sum()),
-        "likes": int(df["likes"].sum()), "zero_downloads": int((df["downloads"] == 0).sum()),
+        "week": week,
+        "models": len(df),
+        "created_this_week": int(created.sum()),
+        "authors": int(df["author"].nunique()),
+        "downloads_30d": int(df["downloads"].sum()),
+        "likes": int(df["likes"].sum()),
+        "zero_downloads": int((df["downloads"] == 0).sum()),
         "with_card": int(card.sum()),
     }
 
@@ -89,17 +107,35 @@ def pandas_facts(root: str, week: dt.date, all_columns: bool = False) -> dict[st
         g = df.groupby(key if key is not None else df[col], dropna=False).agg(**aggs).reset_index()
         g = g.rename(columns={g.columns[0]: col})
         g.insert(0, "week", week)
-        return [{k: (None if (isinstance(v, float) and v != v) else v) for k, v in r.items()} for r in g.to_dict("records")]
+        return [
+            {k: (None if (isinstance(v, float) and v != v) else v) for k, v in r.items()}
+            for r in g.to_dict("records")
+        ]
 
     relation = df["baseModels"].map(lambda b: b["relation"] if isinstance(b, dict) else None)
     tags = df["tags"].explode()
     lic = tags[tags.str.startswith("license:", na=False)].str.slice(len("license:"))
     return {
         "counts": [counts],
-        "by_pipeline_tag": by("pipeline_tag", {"models": ("downloads", "size"), "downloads_30d": ("downloads", "sum"), "likes": ("likes", "sum")}),
-        "by_library": by("library_name", {"models": ("downloads", "size"), "downloads_30d": ("downloads", "sum")}),
-        "by_base_relation": by("relation", {"models": ("downloads", "size"), "downloads_30d": ("downloads", "sum")}, key=relation.rename("relation")),
-        "by_license_tag": [{"week": week, "license": k, "models": int(v)} for k, v in lic.value_counts().items()],
+        "by_pipeline_tag": by(
+            "pipeline_tag",
+            {
+                "models": ("downloads", "size"),
+                "downloads_30d": ("downloads", "sum"),
+                "likes": ("likes", "sum"),
+            },
+        ),
+        "by_library": by(
+            "library_name", {"models": ("downloads", "size"), "downloads_30d": ("downloads", "sum")}
+        ),
+        "by_base_relation": by(
+            "relation",
+            {"models": ("downloads", "size"), "downloads_30d": ("downloads", "sum")},
+            key=relation.rename("relation"),
+        ),
+        "by_license_tag": [
+            {"week": week, "license": k, "models": int(v)} for k, v in lic.value_counts().items()
+        ],
     }
 
 
@@ -113,22 +149,43 @@ def polars_facts(root: str, week: dt.date) -> dict[str, list[dict[str, Any]]]:
     counts = lf.select(
         wk,
         pl.len().alias("models"),
-        ((pl.col("createdAt") >= start) & (pl.col("createdAt") < end)).sum().alias("created_this_week"),
+        ((pl.col("createdAt") >= start) & (pl.col("createdAt") < end))
+        .sum()
+        .alias("created_this_week"),
         pl.col("author").drop_nulls().n_unique().alias("authors"),
         pl.col("downloads").sum().alias("downloads_30d"),
         pl.col("likes").sum().alias("likes"),
         (pl.col("downloads") == 0).sum().alias("zero_downloads"),
-        (pl.col("cardData").is_not_null() & ~pl.col("cardData").is_in(["", "{}"])).sum().alias("with_card"),
+        (pl.col("cardData").is_not_null() & ~pl.col("cardData").is_in(["", "{}"]))
+        .sum()
+        .alias("with_card"),
     )
-    by_pipe = lf.group_by("pipeline_tag").agg(pl.len().alias("models"), pl.col("downloads").sum().alias("downloads_30d"), pl.col("likes").sum().alias("likes")).with_columns(wk)
-    by_lib = lf.group_by("library_name").agg(pl.len().alias("models"), pl.col("downloads").sum().alias("downloads_30d")).with_columns(wk)
+    by_pipe = (
+        lf.group_by("pipeline_tag")
+        .agg(
+            pl.len().alias("models"),
+            pl.col("downloads").sum().alias("downloads_30d"),
+            pl.col("likes").sum().alias("likes"),
+        )
+        .with_columns(wk)
+    )
+    by_lib = (
+        lf.group_by("library_name")
+        .agg(pl.len().alias("models"), pl.col("downloads").sum().alias("downloads_30d"))
+        .with_columns(wk)
+    )
     by_rel = (
         lf.select(pl.col("baseModels").struct.field("relation").alias("relation"), "downloads")
-        .group_by("relation").agg(pl.len().alias("models"), pl.col("downloads").sum().alias("downloads_30d")).with_columns(wk)
+        .group_by("relation")
+        .agg(pl.len().alias("models"), pl.col("downloads").sum().alias("downloads_30d"))
+        .with_columns(wk)
     )
     by_lic = (
-        lf.select(pl.col("tags").explode().alias("tag")).filter(pl.col("tag").str.starts_with("license:"))
-        .group_by(pl.col("tag").str.slice(len("license:")).alias("license")).agg(pl.len().alias("models")).with_columns(wk)
+        lf.select(pl.col("tags").explode().alias("tag"))
+        .filter(pl.col("tag").str.starts_with("license:"))
+        .group_by(pl.col("tag").str.slice(len("license:")).alias("license"))
+        .agg(pl.len().alias("models"))
+        .with_columns(wk)
     )
     frames = pl.collect_all([counts, by_pipe, by_lib, by_rel, by_lic])
     return {name: f.to_dicts() for name, f in zip(COMPARED, frames, strict=True)}
@@ -197,7 +254,17 @@ def main(argv: list[str]) -> int:
     results = fn(root, week)
     seconds = time.perf_counter() - t0
     peak = _status_kib("VmHWM")
-    print(json.dumps({"name": name, "seconds": seconds, "peak_rss_mib": peak / 1024, "base_rss_mib": base / 1024, "results": normalize(results)}))
+    print(
+        json.dumps(
+            {
+                "name": name,
+                "seconds": seconds,
+                "peak_rss_mib": peak / 1024,
+                "base_rss_mib": base / 1024,
+                "results": normalize(results),
+            }
+        )
+    )
     return 0
 
 

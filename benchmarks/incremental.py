@@ -20,17 +20,26 @@ from analysis.facts.store import build
 def main(argv: list[str]) -> int:
     root, last = Path(argv[0]), dt.date.fromisoformat(argv[1])
     out: dict[str, float | int] = {}
-    with tempfile.TemporaryDirectory(dir=root.parent) as a, tempfile.TemporaryDirectory(dir=root.parent) as b:
+    with (
+        tempfile.TemporaryDirectory(dir=root.parent) as a,
+        tempfile.TemporaryDirectory(dir=root.parent) as b,
+    ):
         t = time.perf_counter()
         r = build(root, end=last - dt.timedelta(days=7), cache=a, progress=False)
         out["build_104_s"], out["build_104_fact_weeks"] = time.perf_counter() - t, len(r.computed)
         t = time.perf_counter()
         r = build(root, cache=a, progress=False)
-        out["add_week_105_s"], out["add_week_105_fact_weeks"] = time.perf_counter() - t, len(r.computed)
+        out["add_week_105_s"], out["add_week_105_fact_weeks"] = (
+            time.perf_counter() - t,
+            len(r.computed),
+        )
         out["add_week_105_files_read"] = len(r.files_read)
         t = time.perf_counter()
         r = build(root, cache=a, progress=False)
-        out["rebuild_nothing_changed_s"], out["rebuild_nothing_changed_fact_weeks"] = time.perf_counter() - t, len(r.computed)
+        out["rebuild_nothing_changed_s"], out["rebuild_nothing_changed_fact_weeks"] = (
+            time.perf_counter() - t,
+            len(r.computed),
+        )
         t = time.perf_counter()
         r = build(root, cache=b, progress=False)
         out["full_105_s"], out["full_105_fact_weeks"] = time.perf_counter() - t, len(r.computed)

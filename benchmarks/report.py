@@ -34,7 +34,11 @@ def markdown(r: dict[str, Any]) -> str:
     if w:
         runs = w["runs"]
         floor = min(
-            (runs[k]["seconds"] for k in ("floor_pyarrow", "floor_duckdb") if k in runs and "seconds" in runs[k]),
+            (
+                runs[k]["seconds"]
+                for k in ("floor_pyarrow", "floor_duckdb")
+                if k in runs and "seconds" in runs[k]
+            ),
             default=None,
         )
         pipe = runs.get("pipeline", {})
@@ -50,12 +54,20 @@ def markdown(r: dict[str, Any]) -> str:
         ]
         for name, run in runs.items():
             if "seconds" not in run:
-                lines.append(f"| {LABELS.get(name, name)} | error | | | | {run.get('error', '')[:80]!r} |")
+                lines.append(
+                    f"| {LABELS.get(name, name)} | error | | | | {run.get('error', '')[:80]!r} |"
+                )
                 continue
             ratio_t = run["seconds"] / pipe["seconds"] if pipe.get("seconds") else None
-            ratio_m = run["peak_rss_mib"] / pipe["peak_rss_mib"] if pipe.get("peak_rss_mib") else None
+            ratio_m = (
+                run["peak_rss_mib"] / pipe["peak_rss_mib"] if pipe.get("peak_rss_mib") else None
+            )
             same = w["same_numbers_as_pipeline"].get(name)
-            same_txt = "reference" if name == "pipeline" else ("yes" if same else "NO" if same is False else "")
+            same_txt = (
+                "reference"
+                if name == "pipeline"
+                else ("yes" if same else "NO" if same is False else "")
+            )
             lines.append(
                 f"| {LABELS.get(name, name)} | {_f(run['seconds'])} | {_f(run['peak_rss_mib'], 0)} | "
                 f"{_f(ratio_t)}x | {_f(ratio_m)}x | {same_txt} |"
@@ -68,6 +80,7 @@ def markdown(r: dict[str, Any]) -> str:
         lines += [
             f"## Adding week 105 to a 104-week history (generated sample, all kinds, {h['models_last_week']:,} models by the last week, every defined fact)",
             "",
+            *([f"(From the earlier run recorded in `{h['from']}`.)", ""] if h.get("from") else []),
             "| step | seconds | fact-weeks computed |",
             "|---|---:|---:|",
             f"| build 104 weeks, empty cache | {_f(h['build_104_s'])} | {h['build_104_fact_weeks']} |",
@@ -91,7 +104,11 @@ def markdown(r: dict[str, Any]) -> str:
             f"opening the fact history: {_f(a.get('open_facts_s'))} s. Metrics finished before the stop:",
             "",
         ]
-        lines += [f"- `{k}`: {_f(x['seconds'])} s" + (f" (error: {x['error'][:120]})" if "error" in x else "") for k, x in done.items()]
+        lines += [
+            f"- `{k}`: {_f(x['seconds'])} s"
+            + (f" (error: {x['error'][:120]})" if "error" in x else "")
+            for k, x in done.items()
+        ]
         lines.append("")
     elif a and "analysis_step_s" in a:
         ok = {k: x for k, x in a["metrics"].items() if "error" not in x}

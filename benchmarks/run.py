@@ -35,7 +35,14 @@ def _python(*args: str, timeout: float = 1800) -> dict[str, Any]:
     """Run ``python <args>`` (the contender alone in its process); its stderr is echoed and kept."""
     env = dict(os.environ, PYTHONPATH=str(PROJECT))
     t = time.perf_counter()
-    p = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=PROJECT, env=env)
+    p = subprocess.Popen(
+        [sys.executable, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=PROJECT,
+        env=env,
+    )
     tail: list[str] = []
     assert p.stderr is not None and p.stdout is not None
     for line in p.stderr:
@@ -52,7 +59,9 @@ def _python(*args: str, timeout: float = 1800) -> dict[str, Any]:
     return out
 
 
-def generate_week(root: Path, week: dt.date, models: int, generator: str = "stopgap") -> tuple[Path, str]:
+def generate_week(
+    root: Path, week: dt.date, models: int, generator: str = "stopgap"
+) -> tuple[Path, str]:
     """One models week in ``root``.
 
     ``stopgap`` (default): ``benchmarks/stopgap_week.py``, whose compressed column sizes match the
@@ -89,7 +98,10 @@ def one_week(models: int, contenders: list[str], repeat: int, generator: str) ->
         best: dict[str, Any] | None = None
         for _ in range(repeat):
             r = _python("-m", "benchmarks.contenders", name, str(root), WEEK.isoformat())
-            print(f"  {name}: {r.get('seconds', 'error')} s, peak {r.get('peak_rss_mib', '?')} MiB", file=sys.stderr)
+            print(
+                f"  {name}: {r.get('seconds', 'error')} s, peak {r.get('peak_rss_mib', '?')} MiB",
+                file=sys.stderr,
+            )
             if best is None or r.get("seconds", float("inf")) < best.get("seconds", float("inf")):
                 best = r
         runs[name] = best
@@ -141,31 +153,74 @@ def history(models: int) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--models", type=int, default=300_000, help="rows of the benchmark week (full size: 3000000)")
-    p.add_argument("--history-models", type=int, default=4_000, help="models by the last of the 105 history weeks (all kinds generated)")
-    p.add_argument("--contenders", default="pipeline,pipeline_once,pandas,polars,floor_pyarrow,floor_duckdb,pipeline_all_facts")
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument(
+        "--models",
+        type=int,
+        default=300_000,
+        help="rows of the benchmark week (full size: 3000000)",
+    )
+    p.add_argument(
+        "--history-models",
+        type=int,
+        default=4_000,
+        help="models by the last of the 105 history weeks (all kinds generated)",
+    )
+    p.add_argument(
+        "--contenders",
+        default="pipeline,pipeline_once,pandas,polars,floor_pyarrow,floor_duckdb,pipeline_all_facts",
+    )
     p.add_argument("--repeat", type=int, default=1)
-    p.add_argument("--generator", choices=("stopgap", "sample"), default="stopgap", help="see generate_week")
-    p.add_argument("--skip", default="", help="comma-separated parts to skip: week, history, analysis")
+    p.add_argument(
+        "--generator", choices=("stopgap", "sample"), default="stopgap", help="see generate_week"
+    )
+    p.add_argument(
+        "--skip", default="", help="comma-separated parts to skip: week, history, analysis"
+    )
     p.add_argument("--out", default=str(HERE / "results" / "latest.json"))
-    p.add_argument("--readme", action="store_true", help="also replace the results section of benchmarks/README.md")
+    p.add_argument(
+        "--history-from", default=None, help="take the history part from an earlier result JSON"
+    )
+    p.add_argument(
+        "--readme",
+        action="store_true",
+        help="also replace the results section of benchmarks/README.md",
+    )
     args = p.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
     result: dict[str, Any] = {
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
         "versions": _versions(),
     }
     if "week" not in skip:
         print(f"one week of {args.models} models", file=sys.stderr)
-        result["one_week"] = one_week(args.models, args.contenders.split(","), args.repeat, args.generator)
-    if "history" not in skip:
+        result["one_week"] = one_week(
+            args.models, args.contenders.split(","), args.repeat, args.generator
+        )
+    if args.history_from:
+        result["history"] = json.loads(Path(args.history_from).read_text(encoding="utf-8"))[
+            "history"
+        ]
+        result["history"]["from"] = args.history_from
+    elif "history" not in skip:
         print(f"history: 105 weeks of {args.history_models} models", file=sys.stderr)
         result["history"] = history(args.history_models)
     if "analysis" not in skip:
         print("analysis step over a full-scale fact history", file=sys.stderr)
-        result["analysis"] = _python("-m", "benchmarks.analysis_step", str(WORK / f"week-{args.generator}-{args.models}"), WEEK.isoformat(), str(WORK / f"history-{args.history_models}"))
+        result["analysis"] = _python(
+            "-m",
+            "benchmarks.analysis_step",
+            str(WORK / f"week-{args.generator}-{args.models}"),
+            WEEK.isoformat(),
+            str(WORK / f"history-{args.history_models}"),
+        )
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
@@ -200,7 +255,12 @@ def _versions() -> dict[str, str]:
     import polars
     import pyarrow
 
-    return {"duckdb": duckdb.__version__, "pandas": pandas.__version__, "polars": polars.__version__, "pyarrow": pyarrow.__version__}
+    return {
+        "duckdb": duckdb.__version__,
+        "pandas": pandas.__version__,
+        "polars": polars.__version__,
+        "pyarrow": pyarrow.__version__,
+    }
 
 
 if __name__ == "__main__":

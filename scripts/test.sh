@@ -12,5 +12,5 @@ echo "== mypy"
 echo "== bundled sample (generated on first use, checksums verified)"
 .venv/bin/hubobs sample verify --generate-if-missing
 echo "== pytest (tests and committed notebooks)"
-notebooks=$(ls notebooks/*.ipynb posts/*/index.ipynb 2>/dev/null || true)
+notebooks=$(ls notebooks/*.ipynb posts/*/index.ipynb explorers/*/index.ipynb 2>/dev/null || true)
 .venv/bin/python -m pytest tests ${notebooks:+--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $notebooks} "$@"

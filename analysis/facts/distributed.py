@@ -48,11 +48,15 @@ def build_distributed(
         return report
     own = client is None
     if own:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     try:
         futures = [
-            client.submit(_task, str(Path(root).resolve()), wf, missing, str(cache_path.resolve()), pure=False)
+            client.submit(
+                _task, str(Path(root).resolve()), wf, missing, str(cache_path.resolve()), pure=False
+            )
             for wf, missing in todo.items()
         ]
         for kind, week, tables in client.gather(futures):

@@ -10,10 +10,10 @@ data (:func:`analysis.escape.clean`), so a choice always matches its rows.
   a week; per base, new derivatives per week since its release by relation and the authors who
   made the most of them (:mod:`analysis.metrics.tracker`).
 * **Organizations** (:func:`org_activity`): repos created each week by the most active creators
-  of each kind of repo within each kind of organization (SQL ``explorers_org_activity.sql``).
+  of each kind of repo within each kind of organization (SQL ``sql/org_activity.sql``).
 * **Datasets** (:func:`dataset_explorer`): the most downloaded datasets of a week with the
   benchmark flag (:func:`analysis.metrics.datasets.top_datasets`), their task categories and
-  domains (SQL ``explorers_dataset_labels.sql``), one row per dataset and domain.
+  domains (SQL ``sql/dataset_labels.sql``), one row per dataset and domain.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from analysis.metrics.orgmap import OrgMap
 from analysis.metrics.query import as_date, require_tables
 from analysis.provenance import Provenance
 
-SQL_DIR = Path(__file__).parent
+SQL_DIR = Path(__file__).parent / "sql"
 
 #: The picker's choice meaning "no filter" (organizations and datasets explorers).
 ALL = "all"
@@ -49,8 +49,8 @@ KIND_ORDER: tuple[str, ...] = ("models", "datasets", "spaces")
 
 @cache
 def sql(name: str) -> str:
-    """The text of ``analysis/explorers_<name>.sql``."""
-    return (SQL_DIR / f"explorers_{name}.sql").read_text(encoding="utf-8")
+    """The text of ``analysis/explorers/sql/<name>.sql``."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def _check_n(n: int, name: str = "n") -> None:

@@ -1,0 +1,343 @@
+"""``hubobs build``: everything the site needs, then Quarto.
+
+In order:
+
+1. the snapshot root: the bundled sample is generated if missing (``analysis.sample``);
+2. the per-week facts (``analysis.facts.store.build``, cached);
+3. the analysis notebooks (``notebooks/*.ipynb``) and notebook posts (``posts/*/index.ipynb``)
+   executed in place with the root as parameter, skipped when nothing they depend on changed
+   (their code, the snapshot files, the library code);
+4. the "State of the Hub" report of each chosen week as a new version folder
+   (``analysis.reports.versions.publish``: never overwriting a published version);
+5. the generated partials of the site: ``_generated/headline.md`` (the Home page's numbers),
+   ``_generated/sample-banner.html`` (the banner when the root is the generated sample,
+   empty otherwise) and ``_generated/sample-notice.md`` (the same notice as a Markdown callout,
+   included by the paper so that its PDF says it too; empty otherwise);
+6. ``quarto render`` if ``quarto`` is on PATH; otherwise it stops with exit code 3 and says
+   that everything before the render is done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.errors import HubObsError
+from analysis.paths import PROJECT_ROOT, SAMPLE_ROOT, cache_dir, resolve
+
+#: Exit code when everything before the render is done but ``quarto`` is not on PATH.
+EXIT_NO_QUARTO = 3
+GENERATED_DIR = "_generated"
+HEADLINE_FILE = f"{GENERATED_DIR}/headline.md"
+BANNER_FILE = f"{GENERATED_DIR}/sample-banner.html"
+#: The same notice in Markdown (a callout), for pages that are also rendered to PDF (the paper):
+#: ``{{< include >}}`` it; Quarto renders it in HTML and in Typst alike. Empty for real data.
+NOTICE_FILE = f"{GENERATED_DIR}/sample-notice.md"
+TEMPLATE = "reports/_template.ipynb"
+REPORTS_DIR = "reports"
+DEFAULT_SITE_URL = "https://hub-observatory.github.io/hub-observatory"
+
+NO_QUARTO = """\
+hubobs build: everything before the render is done (sample, facts, notebooks, report versions,
+Home numbers, banner); the site was NOT rendered because `quarto` is not on PATH.
+Install Quarto from https://quarto.org/docs/get-started/ (or `pip install quarto-cli` on a
+machine with internet access), then run `quarto render` here, or `hubobs build` again."""
+
+BANNER_HTML = (
+    '<div class="sample-banner" role="note" aria-label="Generated sample">'
+    "<strong>Generated sample.</strong> This site was built from the bundled "
+    "<em>generated</em> sample: fictional organizations and models in the real schema of "
+    "{repo}. No number, name or chart here is a fact about the Hugging Face Hub."
+    "</div>\n"
+)
+
+NOTICE_MD = """\
+::: {{.callout-important .sample-notice title="Generated sample"}}
+This document was built from the bundled *generated* sample: fictional organizations and models
+in the real schema of {repo}. No number, name or figure here is a fact about the Hugging Face
+Hub.
+:::
+"""
+
+
+def sample_notice_markdown(generated: bool) -> str:
+    """The Markdown of :data:`NOTICE_FILE`: a callout when the root is the generated sample, else
+    empty (a blank line, so that the include leaves the document's blocks apart)."""
+    from analysis import escape
+    from analysis.schema import REPO_ID
+
+    return "\n" + NOTICE_MD.format(repo=escape.markdown(REPO_ID)) if generated else "\n"
+
+
+@dataclass
+class BuildOptions:
+    root: Path = SAMPLE_ROOT
+    project: Path = PROJECT_ROOT
+    reports: int = 3  # how many of the latest weeks get a report version
+    report_weeks: Sequence[dt.date] = ()  # explicit weeks (override ``reports``)
+    new_version: bool = False
+    notebooks: bool = True
+    force_notebooks: bool = False
+    render: bool = True
+    log: Callable[[str], None] = field(default=lambda msg: print(msg, file=sys.stderr))
+
+
+def site_url(project: Path = PROJECT_ROOT) -> str:
+    """``website.site-url`` of ``_quarto.yml`` (the base of every permanent URL)."""
+    path = project / "_quarto.yml"
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return DEFAULT_SITE_URL
+    url = (config.get("website") or {}).get("site-url")
+    return str(url).rstrip("/") if url else DEFAULT_SITE_URL
+
+
+def root_parameter(root: Path) -> str:
+    """``root`` as notebooks take it: relative to the project root when inside it, else absolute."""
+    path = root.resolve()
+    try:
+        return path.relative_to(PROJECT_ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def ensure_root(root: Path, log: Callable[[str], None]) -> None:
+    """Generate the bundled sample when ``root`` is it and it is missing; check other roots exist."""
+    if root.resolve() == SAMPLE_ROOT.resolve():
+        try:
+            from analysis.sample import ensure_sample
+        except ImportError as exc:
+            raise HubObsError(f"the sample generator (analysis.sample.ensure_sample) is not available: {exc}") from exc
+        log(f"build: sample at {root}")
+        ensure_sample()
+    elif not root.is_dir():
+        raise HubObsError(f"{root}: snapshot root not found (fetch weeks with `hubobs fetch --root {root}`)")
+
+
+def build_facts(root: Path, log: Callable[[str], None]) -> None:
+    from analysis.facts import store
+
+    report = store.build(root, progress=False)
+    log(f"build: facts computed for {len(report.computed)} fact-weeks, {report.reused} reused")
+
+
+def _code_digest(project: Path) -> str:
+    """Changes whenever the library code or its SQL changes."""
+    h = hashlib.sha256()
+    for path in sorted((project / "analysis").rglob("*")):
+        if path.suffix in {".py", ".sql", ".json", ".csv"} and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(project)).encode())
+            h.update(path.read_bytes())
+    for extra in sorted((project / "data").glob("*.csv")):
+        h.update(extra.name.encode())
+        h.update(extra.read_bytes())
+    return h.hexdigest()
+
+
+def _notebook_code_digest(path: Path) -> str:
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type in ("code", "markdown")]
+    return hashlib.sha256(json.dumps(code).encode()).hexdigest()
+
+
+def _data_digest(root: Path) -> str:
+    from analysis.snapshots.sources import provenance
+
+    prov = provenance(root)
+    doc = [prov.revision, prov.generated, sorted((f.path, f.sha256) for f in prov.files)]
+    return hashlib.sha256(json.dumps(doc).encode()).hexdigest()
+
+
+def notebook_paths(project: Path) -> list[Path]:
+    """The notebooks the build executes: analyses first, then notebook posts."""
+    return sorted((project / "notebooks").glob("*.ipynb")) + sorted((project / "posts").glob("*/index.ipynb"))
+
+
+def execute_notebooks(opts: BuildOptions) -> list[Path]:
+    """Execute each notebook in place with ``root``; skip those whose inputs did not change."""
+    from analysis import notebooks as nbs
+
+    stamps_path = cache_dir() / "build" / "notebooks.json"
+    stamps: dict[str, str] = {}
+    if stamps_path.is_file():
+        stamps = json.loads(stamps_path.read_text(encoding="utf-8"))
+    shared = _code_digest(opts.project) + _data_digest(opts.root)
+    root_param = root_parameter(opts.root)
+    ran = []
+    for path in notebook_paths(opts.project):
+        rel = str(path.relative_to(opts.project))
+        digest = hashlib.sha256((shared + _notebook_code_digest(path) + root_param).encode()).hexdigest()
+        if not opts.force_notebooks and stamps.get(rel) == digest:
+            opts.log(f"build: {rel} unchanged, not re-executed")
+            continue
+        declared = nbs.declared_parameters(nbs.read(path), path)
+        params: dict[str, Any] = {"root": root_param} if "root" in declared else {}
+        opts.log(f"build: executing {rel}")
+        nbs.execute_notebook(path, path, params)
+        stamps[rel] = digest
+        ran.append(path)
+        stamps_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = stamps_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(stamps, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, stamps_path)
+    return ran
+
+
+def choose_weeks(root: Path, count: int, explicit: Sequence[dt.date]) -> list[dt.date]:
+    """The report weeks: ``explicit`` ones, else the latest ``count`` weeks of the counted kinds."""
+    from analysis.reports.summary import COUNTED_KINDS
+    from analysis.snapshots import SnapshotRoot
+
+    sroot = SnapshotRoot(root)
+    have = sorted({w for k in COUNTED_KINDS for w in sroot.weeks(k)})
+    if explicit:
+        missing = [w for w in explicit if w not in have]
+        if missing:
+            raise HubObsError(
+                f"{root}: no models, datasets or spaces file for week(s) {', '.join(map(str, missing))}; "
+                f"latest weeks: {', '.join(map(str, have[-5:])) or 'none'}"
+            )
+        return sorted(set(explicit))
+    return have[-count:] if count > 0 else []
+
+
+def check_reports_source(reports_dir: Path, generated: bool) -> None:
+    """Refuse to mix report versions built from the generated sample with real ones."""
+    from analysis.reports.versions import versions
+
+    other = [
+        v.slug for v in versions(reports_dir) if bool(v.provenance().get("dataset", {}).get("generated_sample")) != generated
+    ]
+    if other:
+        what = "the generated sample" if not generated else "real data"
+        raise HubObsError(
+            f"{reports_dir}: report version(s) {', '.join(other)} were built from {what}; this build "
+            f"uses {'the generated sample' if generated else 'real data'}. The two are never published "
+            "together: move those folders away (nothing was changed)."
+        )
+
+
+def publish_reports(opts: BuildOptions, weeks: Sequence[dt.date]) -> list[Any]:
+    from analysis.reports.versions import publish
+    from analysis.snapshots.sources import provenance
+
+    reports_dir = opts.project / REPORTS_DIR
+    template = opts.project / TEMPLATE
+    root_param = root_parameter(opts.root)
+    out = []
+    for week in weeks:
+        prov = provenance(opts.root, weeks=[week])
+        check_reports_source(reports_dir, prov.generated)
+        result = publish(
+            week,
+            prov,
+            reports_dir=reports_dir,
+            template=template,
+            parameters={"root": root_param},
+            site_url=site_url(opts.project),
+            new_version=opts.new_version,
+        )
+        state = "published" if result.created else "unchanged, already published as"
+        opts.log(f"build: report {week}: {state} {result.version.url_path}")
+        out.append(result)
+    return out
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def write_partials(opts: BuildOptions) -> bool:
+    """Write the Home page's numbers, the sample banner and notice; return whether the root is generated."""
+    from analysis.reports import week as report
+    from analysis.schema import REPO_ID
+
+    r = report.open_week(opts.root)
+    try:
+        text = report.summary(r)
+        generated = r.provenance.generated
+    finally:
+        r.con.close()
+    _write_text(opts.project / HEADLINE_FILE, text)
+    _write_text(opts.project / BANNER_FILE, BANNER_HTML.format(repo=html.escape(REPO_ID)) if generated else "")
+    _write_text(opts.project / NOTICE_FILE, sample_notice_markdown(generated))
+    opts.log(f"build: Home numbers for week {r.week} and the {'sample' if generated else 'empty'} banner written")
+    return generated
+
+
+def render(project: Path, log: Callable[[str], None]) -> int:
+    quarto = shutil.which("quarto")
+    if quarto is None:
+        print(NO_QUARTO, file=sys.stderr)
+        return EXIT_NO_QUARTO
+    log(f"build: {quarto} render")
+    return subprocess.run([quarto, "render"], cwd=project, check=False).returncode
+
+
+def run(opts: BuildOptions) -> int:
+    ensure_root(opts.root, opts.log)
+    build_facts(opts.root, opts.log)
+    if opts.notebooks:
+        execute_notebooks(opts)
+    publish_reports(opts, choose_weeks(opts.root, opts.reports, opts.report_weeks))
+    write_partials(opts)
+    if not opts.render:
+        opts.log("build: done (render skipped: --no-render)")
+        return 0
+    return render(opts.project, opts.log)
+
+
+def _week(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _main(args: argparse.Namespace) -> int:
+    opts = BuildOptions(
+        root=resolve(args.root),
+        reports=args.reports,
+        report_weeks=tuple(args.report_week or ()),
+        new_version=args.new_version,
+        notebooks=not args.skip_notebooks,
+        force_notebooks=args.force_notebooks,
+        render=not args.no_render,
+    )
+    return run(opts)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "build",
+        help="build the site: sample, facts, notebooks, report versions, then quarto render",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--root", default=os.path.relpath(SAMPLE_ROOT, PROJECT_ROOT), help="snapshot root (default: the bundled sample)")
+    p.add_argument("--reports", type=int, default=3, metavar="N", help="report versions for the latest N weeks (default 3)")
+    p.add_argument("--report-week", type=_week, action="append", metavar="YYYY-MM-DD", help="report this week (repeatable; overrides --reports)")
+    p.add_argument("--new-version", action="store_true", help="publish a new report version even when one with the same inputs exists")
+    p.add_argument("--skip-notebooks", action="store_true", help="do not execute the analysis notebooks and posts")
+    p.add_argument("--force-notebooks", action="store_true", help="re-execute every notebook even if its inputs did not change")
+    p.add_argument("--no-render", action="store_true", help="stop before quarto render (exit 0)")
+    p.set_defaults(func=_main)

@@ -1,0 +1,45 @@
+-- Datasets per week and application domain (owner: analysis 4). A dataset belongs to a domain
+-- when one of its tags, after the last ':' and lower-cased, is one of the domain's keywords
+-- below (so `finance`, `task_categories:robotics` and `tag:medical` all count). A dataset
+-- matching several domains counts once under each; `(none)` counts datasets matching none.
+WITH keywords(domain, keyword) AS (
+    VALUES
+        ('finance', 'finance'), ('finance', 'financial'), ('finance', 'economics'),
+        ('health', 'medical'), ('health', 'health'), ('health', 'healthcare'),
+        ('health', 'clinical'), ('health', 'medicine'), ('health', 'biomedical'),
+        ('robotics', 'robotics'), ('robotics', 'lerobot'), ('robotics', 'robot'),
+        ('science', 'science'), ('science', 'chemistry'), ('science', 'biology'),
+        ('science', 'physics'), ('science', 'climate'), ('science', 'astronomy'),
+        ('legal', 'legal'), ('legal', 'law'),
+        ('code', 'code'), ('code', 'programming'),
+        ('math', 'math'), ('math', 'mathematics')
+),
+d AS (
+    SELECT
+        week,
+        coalesce(_id, 'id:' || id) AS uid,
+        "createdAt" AS created,
+        downloads,
+        list_distinct(list_transform(coalesce(tags, []), lambda t: lower(regexp_extract(t, '[^:]*$')))) AS words
+    FROM datasets
+),
+matched AS (
+    SELECT DISTINCT d.week, d.uid, d.created, d.downloads, k.domain
+    FROM d, unnest(d.words) AS w(word)
+    JOIN keywords AS k ON k.keyword = w.word
+),
+labelled AS (
+    SELECT week, uid, created, downloads, domain FROM matched
+    UNION ALL
+    SELECT week, uid, created, downloads, '(none)' AS domain
+    FROM d
+    WHERE NOT EXISTS (SELECT 1 FROM matched AS m WHERE m.week = d.week AND m.uid = d.uid)
+)
+SELECT
+    week,
+    domain,
+    count(*) AS datasets,
+    count(*) FILTER (WHERE created >= week AND created < week + INTERVAL 7 DAY) AS created_week,
+    CAST(sum(downloads) AS BIGINT) AS downloads
+FROM labelled
+GROUP BY week, domain

@@ -1,0 +1,17 @@
+-- Compact per-week counts for "the share of new models that declare a base model":
+-- models existing and models created during the week (createdAt in [week, week + 7 days)),
+-- by declared relation ('none' when the model declares no base model).
+SELECT
+    week,
+    coalesce(
+        lower(baseModels.relation),
+        regexp_extract(
+            list_filter(tags, lambda t: regexp_matches(t, '^base_model:(finetune|quantized|adapter|merge):.+$'))[1],
+            '^base_model:([a-z]+):', 1
+        ),
+        'none'
+    ) AS relation,
+    count(*) AS n_models,
+    count(*) FILTER (WHERE createdAt >= week AND createdAt < week + INTERVAL 7 DAY) AS n_created
+FROM models
+GROUP BY ALL

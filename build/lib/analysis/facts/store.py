@@ -1,0 +1,232 @@
+"""The fact store: reduce each (kind, week) snapshot file once, cache the facts, serve them.
+
+:func:`build` computes the facts missing from the cache (a fact is missing for a week when no
+file carries that week, the week file's sha256 and the fact's current code hash); a week's file
+is opened once for all its missing facts (see :mod:`analysis.facts.reduce` for how it is read). :func:`open_facts` builds what is missing, then
+returns a DuckDB connection with views ``fact_<kind>__<name>`` (over the cached weeks' files), the
+raw snapshot views and ``weeks`` table of the snapshot layer, and the :class:`Provenance`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+from tqdm import tqdm
+
+from analysis.errors import HubObsError
+from analysis.facts import cache as fcache
+from analysis.facts.definitions import Fact, facts
+from analysis.facts.reduce import Strategy, run_facts
+from analysis.provenance import Provenance
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class WeekFile:
+    """One snapshot file, as the snapshot layer's ``weeks`` table describes it."""
+
+    kind: str
+    week: dt.date
+    path: str
+    revision: str
+    sha256: str
+    bytes: int
+    rows: int
+
+
+@dataclass
+class BuildReport:
+    """What a build did: the (fact table, week) pairs computed and how many were already cached."""
+
+    computed: list[tuple[str, dt.date]] = field(default_factory=list)
+    reused: int = 0
+    files_read: list[tuple[str, dt.date]] = field(default_factory=list)  # (kind, week) scanned
+
+
+def _connect(
+    root: PathLike, kinds: Sequence[str] | None, weeks: object
+) -> duckdb.DuckDBPyConnection:
+    """The snapshot layer's ``connect`` (imported late: the store depends on its contract only)."""
+    from analysis.snapshots import connect
+
+    return connect(root, kinds=kinds, weeks=weeks)  # type: ignore[arg-type]
+
+
+def week_files(con: duckdb.DuckDBPyConnection) -> list[WeekFile]:
+    """The rows of the ``weeks`` table on a snapshot connection."""
+    rows = con.execute(
+        "SELECT kind, week, path, revision, sha256, bytes, rows FROM weeks ORDER BY kind, week"
+    ).fetchall()
+    return [
+        WeekFile(r[0], r[1], str(r[2]), str(r[3]), str(r[4]), int(r[5]), int(r[6])) for r in rows
+    ]
+
+
+def _select(files: list[WeekFile], start: dt.date | None, end: dt.date | None) -> list[WeekFile]:
+    return [
+        f for f in files if (start is None or f.week >= start) and (end is None or f.week <= end)
+    ]
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HubObsError(f"not a YYYY-MM-DD week label: {value!r}") from None
+
+
+def select_files(
+    root: PathLike, start: dt.date | str | None = None, end: dt.date | str | None = None
+) -> list[WeekFile]:
+    """The snapshot files of ``root`` whose week is in [start, end] (either may be None)."""
+    con = _connect(root, kinds=None, weeks=None)
+    try:
+        return _select(week_files(con), _as_date(start), _as_date(end))
+    finally:
+        con.close()
+
+
+def plan(
+    files: Sequence[WeekFile], cache: Path, defined: Sequence[Fact] | None = None
+) -> dict[WeekFile, list[Fact]]:
+    """For each week file, the facts of its kind whose cache file is missing."""
+    defined = facts() if defined is None else defined
+    todo: dict[WeekFile, list[Fact]] = {}
+    for wf in files:
+        missing = [
+            f
+            for f in defined
+            if f.kind == wf.kind and not fcache.fact_path(cache, f, wf.week, wf.sha256).is_file()
+        ]
+        if missing:
+            todo[wf] = missing
+    return todo
+
+
+def reduce_week(
+    root: PathLike,
+    wf: WeekFile,
+    todo: Sequence[Fact],
+    cache: Path,
+    strategy: Strategy = "direct",
+    connect: Callable[..., duckdb.DuckDBPyConnection] | None = None,
+) -> list[Path]:
+    """Compute ``todo`` (facts of ``wf.kind``) over one week's file and cache them; returns the files."""
+    con = (connect or _connect)(root, kinds=[wf.kind], weeks=[wf.week])
+    try:
+        results = run_facts(con, wf.kind, todo, strategy=strategy)
+    finally:
+        con.close()
+    written = []
+    for f in todo:
+        path = fcache.fact_path(cache, f, wf.week, wf.sha256)
+        meta = {
+            "fact": f.table,
+            "kind": wf.kind,
+            "week": wf.week.isoformat(),
+            "sha256": wf.sha256,
+            "revision": wf.revision,
+            "code_hash": f.code_hash,
+            "source": wf.path,
+        }
+        fcache.write_atomic(results[f.table], path, meta)
+        written.append(path)
+    return written
+
+
+def build(
+    root: PathLike,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+    cache: PathLike | None = None,
+    *,
+    progress: bool | None = None,
+    strategy: Strategy = "direct",
+) -> BuildReport:
+    """Compute every fact missing from the cache for the weeks of ``root`` in [start, end]."""
+    cache_path = Path(cache) if cache is not None else fcache.default_cache()
+    files = select_files(root, start, end)
+    defined = facts()
+    todo = plan(files, cache_path, defined)
+    report = BuildReport()
+    report.reused = sum(1 for wf in files for f in defined if f.kind == wf.kind) - sum(
+        len(v) for v in todo.values()
+    )
+    bar = tqdm(
+        list(todo.items()),
+        desc="facts",
+        unit="week",
+        disable=(len(todo) < 2) if progress is None else not progress,
+    )
+    for wf, missing in bar:
+        bar.set_postfix_str(f"{wf.kind} {wf.week}")
+        reduce_week(root, wf, missing, cache_path, strategy=strategy)
+        report.files_read.append((wf.kind, wf.week))
+        report.computed += [(f.table, wf.week) for f in missing]
+    return report
+
+
+def open_facts(
+    root: PathLike,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+    cache: PathLike | None = None,
+    *,
+    progress: bool | None = None,
+) -> tuple[duckdb.DuckDBPyConnection, Provenance]:
+    """Build missing facts, then a connection with ``fact_*`` views, raw views and ``weeks``."""
+    cache_path = Path(cache) if cache is not None else fcache.default_cache()
+    build(root, start, end, cache_path, progress=progress)
+    s, e = _as_date(start), _as_date(end)
+    con = _connect(root, kinds=None, weeks=(s, e) if (s or e) else None)
+    files = _select(week_files(con), s, e)
+    for f in facts():
+        paths = [
+            str(fcache.fact_path(cache_path, f, wf.week, wf.sha256))
+            for wf in files
+            if wf.kind == f.kind
+        ]
+        if not paths:
+            continue
+        # A view over the cached files (read when queried, never held in memory); the names come
+        # from the fact's file name and the file list is passed as a value, not spliced into SQL.
+        con.read_parquet(paths, union_by_name=True).create_view(f.table, replace=True)
+    from analysis.snapshots import provenance
+
+    return con, provenance(con)
+
+
+def status(root: PathLike, cache: PathLike | None = None) -> list[dict[str, object]]:
+    """Per fact: weeks of its kind in ``root``, weeks cached with the current code, stale files."""
+    cache_path = Path(cache) if cache is not None else fcache.default_cache()
+    con = _connect(root, kinds=None, weeks=None)
+    try:
+        files = week_files(con)
+    finally:
+        con.close()
+    stale_counts: dict[str, int] = {}
+    for p in fcache.stale(cache_path):
+        stale_counts[p.parent.name] = stale_counts.get(p.parent.name, 0) + 1
+    out: list[dict[str, object]] = []
+    for f in facts():
+        mine = [wf for wf in files if wf.kind == f.kind]
+        cached = sum(
+            1 for wf in mine if fcache.fact_path(cache_path, f, wf.week, wf.sha256).is_file()
+        )
+        out.append(
+            {
+                "fact": f.table,
+                "weeks": len(mine),
+                "cached": cached,
+                "stale_files": stale_counts.get(f.table, 0),
+            }
+        )
+    return out

@@ -1,0 +1,223 @@
+"""Models as platforms (analysis 2): base-model links, family trees and derivatives per base model.
+
+Inputs are the fact tables ``fact_models__edges`` (one row per week, child and declared parent),
+``fact_models__lineage_nodes`` (every model of a week) and ``fact_models__base_share``; see
+``analysis/facts/sql``. Everything here is per snapshot week: a model's family is the one its
+links describe in that week.
+
+Definitions (stated on the site's methods page and in the notebooks):
+
+* **Parent resolution** (:func:`resolve_edges`): a declared parent is the model of the same week
+  whose ``_id`` is the one given in ``baseModels``; else the model with the declared id; else,
+  when the declared id is an old name (it belonged in an earlier week to an ``_id`` that a model of
+  this week has), that model (``resolution = 'renamed'``); else it stays an *unresolved* node named
+  by its id (deleted, private or mistyped parents are kept, not dropped).
+* A model naming itself as its base (``is_self``) has that link ignored when walking trees.
+* **Family root**: walking up base-model links, an ancestor (or the model itself) with no base
+  model. A merge whose parents come from two families belongs to both, and is counted under each.
+  When every upward path ends in a cycle (A's base is B and B's base is A) the walk stops, and the
+  family is named after the smallest key among the cycle's members (``root_kind = 'cycle'``).
+* **Derivatives per base model**: *direct* counts the models naming it as a base; *tree* counts all
+  its descendants, each once even if reached along several paths. A merge child counts under each
+  of its parents. By relation means the derivative's own relation (finetune, quantized, adapter,
+  merge).
+* **Depth** of a family: the largest distance (shortest path) from the root to a member;
+  **breadth**: the largest number of members at one distance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from analysis.errors import HubObsError
+
+SQL_DIR = Path(__file__).with_name("sql")
+
+#: Fact tables the lineage metrics read.
+FACT_TABLES: tuple[str, ...] = ("fact_models__edges", "fact_models__lineage_nodes")
+
+#: Upper bound on the number of base-model links walked up from a model (a safety net: the
+#: walk also stops on its own at cycles).
+MAX_DEPTH = 64
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of ``analysis/metrics/sql/<name>.sql``."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = $name",
+        {"name": name},
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def require_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> None:
+    missing = [n for n in names if not table_exists(con, n)]
+    if missing:
+        raise HubObsError(
+            f"missing fact table(s) {', '.join(missing)}: open the data with "
+            "analysis.facts.open_facts(...) or run analysis.facts.materialize(con) on the snapshot views"
+        )
+
+
+def query(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """Run ``sql/<name>.sql`` with bind parameters and return a DataFrame."""
+    return con.execute(sql(name), params or {}).df()
+
+
+# --- building the graph --------------------------------------------------------------------
+
+
+def resolve_edges(con: duckdb.DuckDBPyConnection) -> str:
+    """Create the temp table ``lineage_edges`` (one row per week, child and declared parent) and return its name.
+
+    Columns: week, child_uid, child_id, child_author, child_created, child_licence, relation,
+    n_parents, parent_pos, parent_ref_id (as declared), parent_uid, parent_id (its id in that
+    week), parent_author, parent_created, parent_licence, resolution ('_id', 'id', 'renamed',
+    'unresolved'), is_self, source ('baseModels' or 'tags'). This is the parent→child edge list
+    other analyses (licence drift) reuse. Also creates the view ``lineage_labels``.
+    """
+    require_tables(con, FACT_TABLES)
+    con.execute(sql("lineage_resolve_edges"))
+    con.execute(sql("lineage_labels"))
+    return "lineage_edges"
+
+
+def build_families(con: duckdb.DuckDBPyConnection, max_depth: int = MAX_DEPTH) -> None:
+    """Create temp tables ``lineage_edges``, ``lineage_ancestry`` and ``lineage_families`` for all weeks."""
+    if max_depth < 1:
+        raise ValueError(f"max_depth must be at least 1, got {max_depth}")
+    resolve_edges(con)
+    con.execute(sql("lineage_ancestry"), {"max_depth": max_depth})
+    con.execute(sql("lineage_families"))
+
+
+def _ensure(con: duckdb.DuckDBPyConnection) -> None:
+    if not (table_exists(con, "lineage_families") and table_exists(con, "lineage_ancestry")):
+        build_families(con)
+
+
+def weeks(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
+    """The snapshot weeks present in the lineage facts, oldest first."""
+    require_tables(con, FACT_TABLES)
+    rows = con.execute(
+        "SELECT DISTINCT week FROM fact_models__lineage_nodes ORDER BY week"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def pick_week(con: duckdb.DuckDBPyConnection, week: dt.date | str | None) -> dt.date:
+    """``week`` as a date, checked to be present; the latest week when None."""
+    present = weeks(con)
+    if not present:
+        raise HubObsError("the lineage facts hold no weeks (is the models view empty?)")
+    if week is None:
+        return present[-1]
+    w = dt.date.fromisoformat(week) if isinstance(week, str) else week
+    if w not in present:
+        raise HubObsError(
+            f"week {w.isoformat()} is not in the data; weeks present: "
+            f"{present[0].isoformat()} to {present[-1].isoformat()} ({len(present)} weeks)"
+        )
+    return w
+
+
+# --- metrics -------------------------------------------------------------------------------
+
+
+def edges(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> pd.DataFrame:
+    """Resolved child→parent edges (see :func:`resolve_edges`) of one week, or of every week when None."""
+    resolve_edges(con)
+    if week is None:
+        return con.execute("SELECT * FROM lineage_edges ORDER BY week, child_uid, parent_pos").df()
+    w = pick_week(con, week)
+    return con.execute(
+        "SELECT * FROM lineage_edges WHERE week = $week ORDER BY child_uid, parent_pos", {"week": w}
+    ).df()
+
+
+def families(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> pd.DataFrame:
+    """Family membership in ``week`` (latest when None): node_uid, root_uid, depth, root_kind."""
+    _ensure(con)
+    w = pick_week(con, week)
+    return con.execute(
+        "SELECT node_uid, root_uid, depth, root_kind FROM lineage_families WHERE week = $week "
+        "ORDER BY root_uid, depth, node_uid",
+        {"week": w},
+    ).df()
+
+
+def derivatives_per_base(
+    con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None
+) -> pd.DataFrame:
+    """Derivatives per base model in ``week``: direct and whole-tree counts, by relation and 'all'.
+
+    Columns: week, base_uid, base_id, base_author, on_hub, relation, direct, tree.
+    """
+    _ensure(con)
+    return query(con, "lineage_derivatives", {"week": pick_week(con, week)})
+
+
+def family_shape(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> pd.DataFrame:
+    """Size, depth and breadth of every family with at least one derivative in ``week``.
+
+    Columns: week, root_uid, root_id, root_author, on_hub, root_kind, size, derivatives, depth,
+    breadth, direct.
+    """
+    _ensure(con)
+    return query(con, "lineage_family_shape", {"week": pick_week(con, week)})
+
+
+def top_families_over_time(con: duckdb.DuckDBPyConnection, n: int = 10) -> pd.DataFrame:
+    """Derivatives per week of the ``n`` largest families of the latest week.
+
+    Columns: week, family (root id), derivatives, latest_derivatives.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    _ensure(con)
+    return query(con, "lineage_top_families", {"n": n})
+
+
+def base_share(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per week and declared relation ('none': no base model): models created that week and their share.
+
+    Columns: week, relation, n_created, n_created_all, share_of_created, n_models, n_models_all,
+    repeat_of (weeks repeating the previous file get NULL shares).
+    """
+    require_tables(con, ("fact_models__base_share",))
+    if table_exists(con, "weeks"):
+        con.execute(sql("lineage_repeats_from_weeks"))
+    else:
+        con.execute(sql("lineage_repeats_none"))
+    return query(con, "lineage_base_share")
+
+
+def declared_base_share(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per week: the share of models created that week that declare any base model.
+
+    Columns: week, n_created, n_with_base, share, repeat_of.
+    """
+    df = base_share(con)
+    if df.empty:
+        return pd.DataFrame(columns=["week", "n_created", "n_with_base", "share", "repeat_of"])
+    with_base = df[df["relation"] != "none"].groupby("week")["n_created"].sum()
+    out = df.groupby("week").agg(
+        n_created=("n_created_all", "first"), repeat_of=("repeat_of", "first")
+    )
+    out["n_with_base"] = with_base.reindex(out.index, fill_value=0).astype("int64")
+    ok = out["repeat_of"].isna() & (out["n_created"] > 0)
+    out["share"] = (out["n_with_base"] / out["n_created"]).where(ok)
+    return out.reset_index()[["week", "n_created", "n_with_base", "share", "repeat_of"]]

@@ -1,0 +1,33 @@
+-- Temp table growth_observed: every (kind, week) observed, its repos and authors, whether the
+-- week's file repeats the previous one, and which file gives the creations of that week
+-- (created_from): the week's own file; for a repeated week the following week's file, when
+-- that one is not a repeat (its fact counts creations over the 14 days before its label + 7);
+-- else NULL (not observed).
+CREATE OR REPLACE TEMP TABLE growth_observed AS
+WITH a AS (
+    SELECT 'models' AS kind, week, sum(repos) AS repos, count(author) AS authors
+    FROM fact_models__authors GROUP BY week
+    UNION ALL
+    SELECT 'datasets' AS kind, week, sum(repos) AS repos, count(author) AS authors
+    FROM fact_datasets__authors GROUP BY week
+    UNION ALL
+    SELECT 'spaces' AS kind, week, sum(repos) AS repos, count(author) AS authors
+    FROM fact_spaces__authors GROUP BY week
+),
+aw AS (
+    SELECT a.kind, a.week, a.repos, a.authors, w.repeat_of
+    FROM a
+    LEFT JOIN weeks AS w ON w.kind = a.kind AND w.week = a.week
+)
+SELECT
+    o.kind,
+    o.week,
+    CAST(o.repos AS BIGINT) AS repos,
+    CAST(o.authors AS BIGINT) AS authors,
+    o.repeat_of,
+    CASE
+        WHEN o.repeat_of IS NULL THEN o.week
+        WHEN nx.week IS NOT NULL AND nx.repeat_of IS NULL THEN nx.week
+    END AS created_from
+FROM aw AS o
+LEFT JOIN aw AS nx ON nx.kind = o.kind AND nx.week = o.week + 7

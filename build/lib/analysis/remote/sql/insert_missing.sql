@@ -1,0 +1,1 @@
+INSERT INTO missing_columns VALUES ($kind, $week, $column_name);

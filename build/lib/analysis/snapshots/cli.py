@@ -1,0 +1,87 @@
+"""``hubobs describe``, ``hubobs manifest`` and ``hubobs verify``: what a snapshot root holds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from analysis.paths import SAMPLE_ROOT
+
+ROOT_HELP = f"snapshot root (default: the bundled sample, {SAMPLE_ROOT})"
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root) if args.root else SAMPLE_ROOT
+
+
+def cmd_describe(args: argparse.Namespace) -> int:
+    from analysis.snapshots.describe import describe, describe_text
+
+    d = describe(_root(args))
+    if args.json:
+        sys.stdout.write(json.dumps(d, indent=1, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(describe_text(d))
+    return 1 if d["unreadable"] else 0
+
+
+def cmd_manifest(args: argparse.Namespace) -> int:
+    from analysis.snapshots.manifest import load_manifest, refresh_manifest
+    from analysis.snapshots.revision import MANIFEST_FILE
+
+    root = _root(args)
+    before = load_manifest(root) if root.is_dir() else None
+    old = {(e.path, e.sha256, e.mtime_ns) for e in before.entries} if before else set()
+    m = refresh_manifest(root)  # unreadable files: SnapshotError naming each (exit 2)
+    changed = sum((e.path, e.sha256, e.mtime_ns) not in old for e in m.entries)
+    repeats = sum(e.repeat_of is not None for e in m.entries)
+    print(
+        f"{root / MANIFEST_FILE}: {len(m.entries)} files, {changed} new or re-hashed, "
+        f"{repeats} repeated week(s), revision {m.revision}"
+        + (" (GENERATED sample)" if m.generated else "")
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from analysis.snapshots.manifest import verify
+
+    root = _root(args)
+    problems = verify(root)
+    for p in problems:
+        print(f"MISMATCH {p}")
+    if problems:
+        print(f"{root}: {len(problems)} file(s) do not match the manifest", file=sys.stderr)
+        return 1
+    print(f"{root}: every file matches the manifest")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "describe",
+        help="what a snapshot root holds: weeks, gaps, revisions, rows, schema eras, repeats",
+        description="Describe a snapshot root (refreshes its manifest.json: hashes new or changed files).",
+    )
+    p.add_argument("root", nargs="?", help=ROOT_HELP)
+    p.add_argument("--json", action="store_true", help="print the description as JSON")
+    p.set_defaults(func=cmd_describe)
+
+    p = subparsers.add_parser(
+        "manifest",
+        help="build or refresh <root>/manifest.json (sha256, bytes, rows, revision per file)",
+        description="Build or refresh the manifest; only new or changed files are re-hashed.",
+    )
+    p.add_argument("root", nargs="?", help=ROOT_HELP)
+    p.set_defaults(func=cmd_manifest)
+
+    p = subparsers.add_parser(
+        "verify",
+        help="re-hash every file and compare with the manifest",
+        description="Re-hash every file of the root and compare with manifest.json (exit 1 on a mismatch).",
+    )
+    p.add_argument("root", nargs="?", help=ROOT_HELP)
+    p.set_defaults(func=cmd_verify)

@@ -1,0 +1,1 @@
+SELECT kind, path FROM weeks ORDER BY kind, week

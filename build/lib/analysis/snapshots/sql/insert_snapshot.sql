@@ -1,0 +1,1 @@
+INSERT INTO snapshot VALUES ($root, $revision, $generated)
