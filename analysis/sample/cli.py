@@ -65,8 +65,10 @@ def _full_week(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from analysis.sample.generate import verify_sample
+    from analysis.sample.generate import ensure_sample, verify_sample
 
+    if args.generate_if_missing:
+        ensure_sample(args.root, args.checksums)
     n = verify_sample(args.root, args.checksums)
     print(f"{n} files match {args.checksums}")
     return 0
@@ -151,6 +153,11 @@ def register(subparsers: Any) -> None:
         "--checksums",
         default=str(paths.SAMPLE_CHECKSUMS),
         help="sha256sum file (default: %(default)s)",
+    )
+    v.add_argument(
+        "--generate-if-missing",
+        action="store_true",
+        help="generate the sample first when files are missing (a differing file is still an error)",
     )
     v.set_defaults(func=_verify)
 
