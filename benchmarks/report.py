@@ -95,11 +95,15 @@ def markdown(r: dict[str, Any]) -> str:
     elif h:
         lines += ["## Adding week 105", "", f"error: {h.get('error', '')[:500]}", ""]
     a = r.get("analysis")
+    a_from = (
+        [f"(From the earlier run recorded in `{a['from']}`.)", ""] if a and a.get("from") else []
+    )
     if a and "aborted" in a:
         done = {k: x for k, x in a.get("metrics", {}).items()}
         lines += [
             "## The analysis step at full scale, once facts exist",
             "",
+            *a_from,
             f"ABORTED: {a['aborted']}. All models facts of the full-size week: {_f(a.get('full_week_all_facts_s'))} s; "
             f"opening the fact history: {_f(a.get('open_facts_s'))} s. Metrics finished before the stop:",
             "",
@@ -116,6 +120,7 @@ def markdown(r: dict[str, Any]) -> str:
         lines += [
             "## The analysis step at full scale, once facts exist",
             "",
+            *a_from,
             f"All models facts of the full-size week: {_f(a['full_week_all_facts_s'])} s. "
             f"Fact history: {a['history_weeks']} weeks x the full-size week's facts (relabelled), "
             f"{a['history_fact_rows']:,} fact rows, {a['history_fact_bytes'] / 1e6:.1f} MB. "
@@ -133,6 +138,7 @@ def markdown(r: dict[str, Any]) -> str:
         lines += [
             "## The analysis step at full scale, once facts exist",
             "",
+            *a_from,
             "Did not finish: " + (err.splitlines()[0][:200] if err else "no result") + ". "
             "The per-metric lines printed before it stopped are in "
             "`benchmarks/results/analysis_full_scale_partial.log` when a run was stopped by hand.",

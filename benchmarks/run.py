@@ -59,34 +59,36 @@ def _python(*args: str, timeout: float = 1800) -> dict[str, Any]:
     return out
 
 
-def generate_week(
-    root: Path, week: dt.date, models: int, generator: str = "stopgap"
-) -> tuple[Path, str]:
-    """One models week in ``root``.
+#: The generator's text profile for benchmark weeks (realistic column sizes, see generate_week).
+TEXT_PROFILE = "realistic"
 
-    ``stopgap`` (default): ``benchmarks/stopgap_week.py``, whose compressed column sizes match the
-    reported real ones (about 400-500 bytes a row, most of it cardData). ``sample``: the sample
-    generator's full-week mode (``analysis.sample.generate_full_week``), realistic distributions
-    but far more compressible text (about 90 bytes a row today), so it understates the I/O.
+
+def week_root(models: int) -> Path:
+    """Where the benchmark week of ``models`` rows is generated (and reused by later runs)."""
+    return WORK / f"week-sample-{TEXT_PROFILE}-{models}"
+
+
+def generate_week(root: Path, week: dt.date, models: int) -> tuple[Path, str]:
+    """One models week in ``root``, from the sample generator's full-week mode.
+
+    ``analysis.sample.generate_full_week`` with ``text_profile="realistic"``: the sample's
+    distributions, with column sizes near the reported real ones (about 450 bytes a row on disk,
+    most of it ``cardData`` JSON text). A file already there is reused.
     """
     path = root / "models" / week.isoformat() / "models.parquet"
+    label = f"analysis.sample.generate_full_week (text_profile={TEXT_PROFILE!r})"
     if path.is_file():
-        return path, f"existing file ({generator})"
-    if generator == "sample":
-        from analysis.sample.generate import generate_full_week
+        return path, f"existing file, {label}"
+    from analysis.sample.generate import generate_full_week
 
-        generate_full_week(root, models=models, week=week, kinds=("models",))
-        return path, "analysis.sample.generate_full_week"
-    from benchmarks.stopgap_week import write_models_week
-
-    write_models_week(path, week, models)
-    return path, "benchmarks/stopgap_week.py (stopgap: realistic compressed sizes)"
+    generate_full_week(root, models=models, week=week, kinds=("models",), text_profile=TEXT_PROFILE)
+    return path, label
 
 
-def one_week(models: int, contenders: list[str], repeat: int, generator: str) -> dict[str, Any]:
-    root = WORK / f"week-{generator}-{models}"
+def one_week(models: int, contenders: list[str], repeat: int) -> dict[str, Any]:
+    root = week_root(models)
     t = time.perf_counter()
-    path, made_by = generate_week(root, WEEK, models, generator)
+    path, made_by = generate_week(root, WEEK, models)
     gen_s = time.perf_counter() - t
     from analysis.snapshots import connect
 
@@ -174,14 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument(
-        "--generator", choices=("stopgap", "sample"), default="stopgap", help="see generate_week"
-    )
-    p.add_argument(
         "--skip", default="", help="comma-separated parts to skip: week, history, analysis"
     )
     p.add_argument("--out", default=str(HERE / "results" / "latest.json"))
     p.add_argument(
         "--history-from", default=None, help="take the history part from an earlier result JSON"
+    )
+    p.add_argument(
+        "--analysis-from",
+        default=None,
+        help="take the analysis-step part from an earlier result JSON",
     )
     p.add_argument(
         "--readme",
@@ -201,9 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if "week" not in skip:
         print(f"one week of {args.models} models", file=sys.stderr)
-        result["one_week"] = one_week(
-            args.models, args.contenders.split(","), args.repeat, args.generator
-        )
+        result["one_week"] = one_week(args.models, args.contenders.split(","), args.repeat)
     if args.history_from:
         result["history"] = json.loads(Path(args.history_from).read_text(encoding="utf-8"))[
             "history"
@@ -212,12 +214,17 @@ def main(argv: list[str] | None = None) -> int:
     elif "history" not in skip:
         print(f"history: 105 weeks of {args.history_models} models", file=sys.stderr)
         result["history"] = history(args.history_models)
-    if "analysis" not in skip:
+    if args.analysis_from:
+        result["analysis"] = json.loads(Path(args.analysis_from).read_text(encoding="utf-8"))[
+            "analysis"
+        ]
+        result["analysis"]["from"] = args.analysis_from
+    elif "analysis" not in skip:
         print("analysis step over a full-scale fact history", file=sys.stderr)
         result["analysis"] = _python(
             "-m",
             "benchmarks.analysis_step",
-            str(WORK / f"week-{args.generator}-{args.models}"),
+            str(week_root(args.models)),
             WEEK.isoformat(),
             str(WORK / f"history-{args.history_models}"),
         )

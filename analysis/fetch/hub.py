@@ -47,27 +47,32 @@ def default_endpoint() -> str:
     return str(constants.ENDPOINT).rstrip("/")
 
 
+def _http_errors() -> tuple[type[BaseException], ...]:
+    """The base error classes of whichever HTTP clients are installed (huggingface_hub 2.x uses
+    httpx2, 1.x httpx; requests may be present through other packages)."""
+    import importlib
+
+    found: list[type[BaseException]] = []
+    for module, names in (
+        ("httpx2", ("HTTPError", "StreamError")),
+        ("httpx", ("HTTPError", "StreamError")),
+        ("requests", ("RequestException",)),
+    ):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        found.extend(getattr(mod, n) for n in names if hasattr(mod, n))
+    return tuple(found)
+
+
 @contextlib.contextmanager
 def hub_errors(action: str, endpoint: str) -> Iterator[None]:
     """Turn whatever ``huggingface_hub`` and its HTTP stack raise while doing ``action`` into ``FetchError``."""
-    import httpx
-    import requests
     from huggingface_hub import errors as hf
 
-    try:
-        import httpx2
-
-        http_errors: tuple[type[BaseException], ...] = (
-            httpx2.HTTPError,
-            httpx2.StreamError,
-            httpx.HTTPError,
-        )
-    except ImportError:  # older huggingface_hub on plain httpx
-        http_errors = (httpx.HTTPError, httpx.StreamError)
-
     network_errors: tuple[type[BaseException], ...] = (
-        *http_errors,
-        requests.RequestException,
+        *_http_errors(),
         ConnectionError,
         TimeoutError,
     )

@@ -2,17 +2,23 @@
 (after Laufer, Oderinwale and Kleinberg, arXiv 2508.06811).
 
 Inputs: ``fact_models__licences`` and ``fact_datasets__licences`` (repos per week and licence),
-the resolved lineage edges of :func:`analysis.metrics.lineage.resolve_edges` (parent→child edges
-of the lineage analysis, reused here rather than derived again) and the ``weeks`` table.
+``fact_models__licence_drift`` (per week and relation: links, parents found, licences compared
+and differing; computed in the weekly reduction), the resolved lineage edges of one week from
+:func:`analysis.metrics.lineage.resolve_edges` (for :func:`drift_pairs`) and the ``weeks`` table.
 
 Definitions (stated in the notebook's methods cell):
 
 * **Licence**: the first ``license:`` tag of a repo, lower-cased (the Hub writes that tag from the
   card's ``license`` field); none declared when the repo has no such tag.
-* **Drift**: over lineage edges whose parent is a model of the same week (resolved by ``_id``, id
-  or an earlier id of a renamed parent) and where both sides declare a licence, the share whose
-  licences differ. A merge counts once per parent; a model naming itself is left out. Children
-  declaring no licence under a parent that declares one are counted apart (``child_dropped``).
+* **Drift**: over lineage edges whose parent is a model of the same week and where both sides
+  declare a licence, the share whose licences differ. A merge counts once per parent; a model
+  naming itself is left out. Children declaring no licence under a parent that declares one are
+  counted apart (``child_dropped``).
+* **Parent found** (:func:`drift`, over weeks): resolved within the week, by the ``_id`` given in
+  ``baseModels``, else by id. Definition changed for scale (issue 5): renames across weeks are not
+  followed there, so a child naming its parent only by an old id counts as *parent not found*
+  (before, it was found through the earlier id). :func:`drift_pairs` (one week) still follows
+  renames, as the lineage analysis does; the two can differ by those (rare) links.
 """
 
 from __future__ import annotations
@@ -57,8 +63,7 @@ def drift(
     end: dt.date | str | None = None,
 ) -> pd.DataFrame:
     """Per week and relation (plus 'all'): edges, parent_found, both_declared, differ, child_dropped, drift_share, is_repeat."""
-    require_tables(con, ("weeks",), "licences.drift")
-    lineage.resolve_edges(con)
+    require_tables(con, ("weeks", "fact_models__licence_drift"), "licences.drift")
     return run(
         con, "licences_drift", {"start": as_date(start, "start"), "end": as_date(end, "end")}
     )
@@ -72,7 +77,6 @@ def drift_pairs(
     """The ``n`` commonest licence changes (parent_licence, child_licence, edges) in ``week`` (latest when None)."""
     if n < 1:
         raise HubObsError(f"n must be at least 1, got {n}")
-    lineage.resolve_edges(con)
-    return run(
-        con, "licences_drift_pairs", {"week": lineage.pick_week(con, as_date(week, "week")), "n": n}
-    )
+    w = lineage.pick_week(con, as_date(week, "week"))
+    lineage.resolve_edges(con, w)  # that week's edges only
+    return run(con, "licences_drift_pairs", {"week": w, "n": n})

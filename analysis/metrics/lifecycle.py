@@ -3,7 +3,7 @@
 Operationalization (the notebook's methods text repeats it):
 
 * The family trees are those of one snapshot week (the latest by default; see
-  :mod:`analysis.metrics.lineage`). A derivative is dated by its ``createdAt`` (no earlier than its
+  :mod:`analysis.metrics.lineage`; only that week's rows of the per-model facts are read). A derivative is dated by its ``createdAt`` (no earlier than its
   release), so the history reaches back before the first snapshot; models deleted before that week
   are not seen.
 * **Release**: a family root on the Hub (a model with no base model, not a cycle) with at least
@@ -49,8 +49,7 @@ def build_releases(
     """Create temp tables ``lifecycle_releases`` and ``lifecycle_descendants``; return the week used."""
     if min_derivatives < 0 or generation_gap_days < 0:
         raise ValueError("min_derivatives and generation_gap_days must not be negative")
-    lineage._ensure(con)
-    w = lineage.pick_week(con, week)
+    w = lineage._ensure(con, week)  # builds only that week's family trees
     con.execute(
         sql("lifecycle_releases"),
         {"week": w, "min_derivatives": min_derivatives, "gap_days": generation_gap_days},

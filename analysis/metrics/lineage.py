@@ -1,9 +1,10 @@
 """Models as platforms (analysis 2): base-model links, family trees and derivatives per base model.
 
 Inputs are the fact tables ``fact_models__edges`` (one row per week, child and declared parent),
-``fact_models__lineage_nodes`` (every model of a week) and ``fact_models__base_share``; see
-``analysis/facts/sql``. Everything here is per snapshot week: a model's family is the one its
-links describe in that week.
+``fact_models__lineage_nodes`` (every model of a week), ``fact_models__parent_names`` and
+``fact_models__base_share``; see ``analysis/facts/sql``. Everything here is per snapshot week: a
+model's family is the one its links describe in that week, and a metric of one week reads only
+that week's rows of the per-model facts (the graph is built week by week, on demand).
 
 Definitions (stated on the site's methods page and in the notebooks):
 
@@ -11,7 +12,12 @@ Definitions (stated on the site's methods page and in the notebooks):
   whose ``_id`` is the one given in ``baseModels``; else the model with the declared id; else,
   when the declared id is an old name (it belonged in an earlier week to an ``_id`` that a model of
   this week has), that model (``resolution = 'renamed'``); else it stays an *unresolved* node named
-  by its id (deleted, private or mistyped parents are kept, not dropped).
+  by its id (deleted, private or mistyped parents are kept, not dropped). Old names are looked up
+  in the compact fact ``fact_models__parent_names`` (per week, the (id, ``_id``) of models that a
+  model of that week names as a base model by id), and only for the ids left after the first two
+  steps; so an old name is known when, in an earlier week, it was named as a base model while it
+  belonged to that ``_id`` (definition narrowed for scale, issue 5: before, any earlier model's id
+  counted; a model renamed before anyone named it by its old id was the only case it misses).
 * A model naming itself as its base (``is_self``) has that link ignored when walking trees.
 * **Family root**: walking up base-model links, an ancestor (or the model itself) with no base
   model. A merge whose parents come from two families belongs to both, and is counted under each.
@@ -78,35 +84,91 @@ def query(
 
 
 # --- building the graph --------------------------------------------------------------------
+#
+# The graph is built one snapshot week at a time: each step reads only that week's rows of the
+# per-model facts (the ``week = $week`` filter is pushed into the scan of the cached fact files,
+# whose row groups each hold one week). The temp tables ``lineage_edges``, ``lineage_labels``,
+# ``lineage_ancestry`` and ``lineage_families`` hold every week built so far on the connection
+# (``lineage_built`` records which), so a metric of one week builds that week only, once.
 
 
-def resolve_edges(con: duckdb.DuckDBPyConnection) -> str:
-    """Create the temp table ``lineage_edges`` (one row per week, child and declared parent) and return its name.
+def _built(con: duckdb.DuckDBPyConnection, week: dt.date, part: str) -> int | None:
+    """The max_depth a built part of ``week`` used (0 for 'edges'), None when not built."""
+    con.execute(sql("lineage_state"))
+    row = con.execute(
+        "SELECT max(max_depth) FROM lineage_built WHERE week = $week AND part = $part",
+        {"week": week, "part": part},
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def _mark(con: duckdb.DuckDBPyConnection, week: dt.date, part: str, max_depth: int) -> None:
+    con.execute(
+        "DELETE FROM lineage_built WHERE week = $week AND part = $part",
+        {"week": week, "part": part},
+    )
+    con.execute(
+        "INSERT INTO lineage_built VALUES ($week, $part, $max_depth)",
+        {"week": week, "part": part, "max_depth": max_depth},
+    )
+
+
+def resolve_edges(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> str:
+    """Make sure the temp table ``lineage_edges`` holds the resolved edges of ``week`` (latest when None); return its name.
 
     Columns: week, child_uid, child_id, child_author, child_created, child_licence, relation,
     n_parents, parent_pos, parent_ref_id (as declared), parent_uid, parent_id (its id in that
     week), parent_author, parent_created, parent_licence, resolution ('_id', 'id', 'renamed',
-    'unresolved'), is_self, source ('baseModels' or 'tags'). This is the parent→child edge list
-    other analyses (licence drift) reuse. Also creates the view ``lineage_labels``.
+    'unresolved'), is_self, source ('baseModels' or 'tags'). Also fills ``lineage_labels``
+    (what to call each node of the week). Only that week's rows of the per-model facts are read;
+    earlier names of renamed parents come from the compact fact ``fact_models__parent_names``.
     """
-    require_tables(con, FACT_TABLES)
-    con.execute(sql("lineage_resolve_edges"))
-    con.execute(sql("lineage_labels"))
+    require_tables(con, (*FACT_TABLES, "fact_models__parent_names"))
+    w = pick_week(con, week)
+    if _built(con, w, "edges") is not None:
+        return "lineage_edges"
+    con.execute(sql("lineage_resolve_edges"), {"week": w})
+    con.execute(sql("lineage_labels"), {"week": w})
+    if table_exists(con, "lineage_edges"):
+        con.execute("DELETE FROM lineage_edges WHERE week = $week", {"week": w})
+        con.execute("DELETE FROM lineage_labels WHERE week = $week", {"week": w})
+    con.execute(sql("lineage_store_edges"))
+    _mark(con, w, "edges", 0)
     return "lineage_edges"
 
 
-def build_families(con: duckdb.DuckDBPyConnection, max_depth: int = MAX_DEPTH) -> None:
-    """Create temp tables ``lineage_edges``, ``lineage_ancestry`` and ``lineage_families`` for all weeks."""
+def build_families(
+    con: duckdb.DuckDBPyConnection,
+    max_depth: int = MAX_DEPTH,
+    week: dt.date | str | None = None,
+) -> dt.date:
+    """Build ``lineage_edges``, ``lineage_ancestry`` and ``lineage_families`` for ``week`` (latest when None); return the week."""
     if max_depth < 1:
         raise ValueError(f"max_depth must be at least 1, got {max_depth}")
-    resolve_edges(con)
-    con.execute(sql("lineage_ancestry"), {"max_depth": max_depth})
-    con.execute(sql("lineage_families"))
+    w = pick_week(con, week)
+    resolve_edges(con, w)
+    con.execute(sql("lineage_ancestry"), {"max_depth": max_depth, "week": w})
+    con.execute(sql("lineage_families"), {"week": w})
+    if table_exists(con, "lineage_families"):
+        con.execute("DELETE FROM lineage_ancestry WHERE week = $week", {"week": w})
+        con.execute("DELETE FROM lineage_families WHERE week = $week", {"week": w})
+    con.execute(sql("lineage_store_families"))
+    _mark(con, w, "families", max_depth)
+    return w
 
 
-def _ensure(con: duckdb.DuckDBPyConnection) -> None:
-    if not (table_exists(con, "lineage_families") and table_exists(con, "lineage_ancestry")):
-        build_families(con)
+def _ensure(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> dt.date:
+    """Families of ``week`` (latest when None) built on ``con``; returns the week."""
+    w = pick_week(con, week)
+    if _built(con, w, "families") is None:
+        build_families(con, week=w)
+    return w
+
+
+def _ensure_all(con: duckdb.DuckDBPyConnection) -> None:
+    """Families of every week built on ``con`` (for the metrics over time)."""
+    for w in weeks(con):
+        _ensure(con, w)
 
 
 def weeks(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
@@ -139,10 +201,12 @@ def pick_week(con: duckdb.DuckDBPyConnection, week: dt.date | str | None) -> dt.
 
 def edges(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> pd.DataFrame:
     """Resolved child→parent edges (see :func:`resolve_edges`) of one week, or of every week when None."""
-    resolve_edges(con)
     if week is None:
+        for each in weeks(con):
+            resolve_edges(con, each)
         return con.execute("SELECT * FROM lineage_edges ORDER BY week, child_uid, parent_pos").df()
     w = pick_week(con, week)
+    resolve_edges(con, w)
     return con.execute(
         "SELECT * FROM lineage_edges WHERE week = $week ORDER BY child_uid, parent_pos", {"week": w}
     ).df()
@@ -150,8 +214,7 @@ def edges(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> 
 
 def families(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> pd.DataFrame:
     """Family membership in ``week`` (latest when None): node_uid, root_uid, depth, root_kind."""
-    _ensure(con)
-    w = pick_week(con, week)
+    w = _ensure(con, week)
     return con.execute(
         "SELECT node_uid, root_uid, depth, root_kind FROM lineage_families WHERE week = $week "
         "ORDER BY root_uid, depth, node_uid",
@@ -166,8 +229,7 @@ def derivatives_per_base(
 
     Columns: week, base_uid, base_id, base_author, on_hub, relation, direct, tree.
     """
-    _ensure(con)
-    return query(con, "lineage_derivatives", {"week": pick_week(con, week)})
+    return query(con, "lineage_derivatives", {"week": _ensure(con, week)})
 
 
 def family_shape(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> pd.DataFrame:
@@ -176,8 +238,7 @@ def family_shape(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = No
     Columns: week, root_uid, root_id, root_author, on_hub, root_kind, size, derivatives, depth,
     breadth, direct.
     """
-    _ensure(con)
-    return query(con, "lineage_family_shape", {"week": pick_week(con, week)})
+    return query(con, "lineage_family_shape", {"week": _ensure(con, week)})
 
 
 def top_families_over_time(con: duckdb.DuckDBPyConnection, n: int = 10) -> pd.DataFrame:
@@ -187,7 +248,7 @@ def top_families_over_time(con: duckdb.DuckDBPyConnection, n: int = 10) -> pd.Da
     """
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
-    _ensure(con)
+    _ensure_all(con)
     return query(con, "lineage_top_families", {"n": n})
 
 

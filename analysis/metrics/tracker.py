@@ -46,8 +46,7 @@ def resolve_base(
     """The model ``base_model`` names in ``week`` (latest when None), or a clear error with close matches."""
     if not isinstance(base_model, str) or not base_model.strip():
         raise HubObsError(f"base_model must be a model id such as 'owner/name', got {base_model!r}")
-    lineage._ensure(con)
-    w = lineage.pick_week(con, week)
+    w = lineage._ensure(con, week)  # builds only that week's family trees
     rows = con.execute(sql("tracker_resolve"), {"week": w, "base_id": base_model}).fetchall()
     if rows:
         uid, id_, created, match, _ = rows[0]

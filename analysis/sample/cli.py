@@ -56,7 +56,12 @@ def _full_week(args: argparse.Namespace) -> int:
         )
     t = time.perf_counter()
     written = generate_full_week(
-        args.out, models=args.models, week=args.week, seed=args.seed, kinds=args.kinds
+        args.out,
+        models=args.models,
+        week=args.week,
+        seed=args.seed,
+        kinds=args.kinds,
+        text_profile=args.text_profile,
     )
     for p in written:
         print(f"wrote {p} ({p.stat().st_size / 1e6:.1f} MB)")
@@ -143,6 +148,13 @@ def register(subparsers: Any) -> None:
         choices=KINDS,
         default=["models"],
         help="kinds to write (default: models)",
+    )
+    f.add_argument(
+        "--text-profile",
+        choices=("realistic", "compact"),
+        default="realistic",
+        help="models' card text: realistic sizes (about 450 bytes a row on disk) or the sample's "
+        "compact cards (default: %(default)s)",
     )
     f.set_defaults(func=_full_week)
     v = sub.add_parser("verify", help="check the sample's files against its committed checksums")

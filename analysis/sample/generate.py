@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from analysis import paths
 from analysis.errors import HubObsError, SnapshotError
+from analysis.sample.cardtext import TEXT_PROFILES
 from analysis.sample.params import SampleParams
 from analysis.sample.weeks import World, build_world
 from analysis.sample.write import (
@@ -227,17 +228,27 @@ def generate_full_week(
     week: dt.date = dt.date(2025, 4, 30),
     seed: int = 20240904,
     kinds: Sequence[str] = ("models",),
+    text_profile: str = "realistic",
 ) -> list[Path]:
     """One benchmark-size week (``models`` model rows, other kinds in proportion) under ``out``.
 
     The same generator as the sample with a single week, so the file has the real schema of
-    that week's era. Returns the files written.
+    that week's era and the sample's distributions. ``text_profile="realistic"`` (the default
+    here, never used by the bundled sample) gives the models' ``cardData`` and ``tags`` realistic
+    sizes (about 400-550 bytes a row on disk at full size, as reported for real weeks; see
+    :mod:`analysis.sample.cardtext`); ``"compact"`` writes the sample's short cards. Same
+    arguments, same bytes. Returns the files written.
     """
     for k in kinds:
         if k not in KINDS:
             raise HubObsError(f"unknown kind {k!r}; expected some of {', '.join(KINDS)}")
+    if text_profile not in TEXT_PROFILES:
+        raise HubObsError(
+            f"unknown text_profile {text_profile!r}; expected one of {', '.join(TEXT_PROFILES)}"
+        )
     params = SampleParams(start=week, weeks=1, models=models, seed=seed)
     world = build_world(params)
+    world.text_profile = text_profile
     out = Path(out)
     written = []
     for kind in kinds:

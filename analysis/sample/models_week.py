@@ -23,6 +23,7 @@ from analysis.sample.arrays import (
     vocab,
     where,
 )
+from analysis.sample.cardtext import TEXT_PROFILES, realistic_card_fields, realistic_tags
 from analysis.sample.clock import (
     age_days,
     last_edit_us,
@@ -31,7 +32,7 @@ from analysis.sample.clock import (
     week_ordinal,
     window_sum,
 )
-from analysis.sample.lineage import ADAPTER, MERGE, RELATION_NAMES
+from analysis.sample.lineage import ADAPTER, FINETUNE, MERGE, QUANTIZED, RELATION_NAMES
 from analysis.sample.models import (
     DTYPES,
     FMT_GGUF,
@@ -101,9 +102,23 @@ CHUNK_ROWS = 262_144
 
 
 def models_chunks(
-    pop: ModelPopulation, accounts: Accounts, w: int, week: dt.date, seed: int
+    pop: ModelPopulation,
+    accounts: Accounts,
+    w: int,
+    week: dt.date,
+    seed: int,
+    text_profile: str = "compact",
 ) -> Iterator[pa.Table]:
-    """The week's models table in chunks of :data:`CHUNK_ROWS` rows (the same rows whatever the memory)."""
+    """The week's models table in chunks of :data:`CHUNK_ROWS` rows (the same rows whatever the memory).
+
+    ``text_profile="realistic"`` (benchmark-size weeks) adds realistic-size card text and the
+    Hub's extra unprefixed tags (:mod:`analysis.sample.cardtext`) from a separate random stream:
+    every other column, and which rows have a card, are the same as with ``"compact"``.
+    """
+    if text_profile not in TEXT_PROFILES:
+        raise ValueError(
+            f"unknown text_profile {text_profile!r}; expected one of {', '.join(TEXT_PROFILES)}"
+        )
     all_alive, ids_all, author_all = week_state(pop, w, week)
     for i, start in enumerate(range(0, max(len(all_alive), 1), CHUNK_ROWS)):
         yield _models_chunk(
@@ -116,6 +131,7 @@ def models_chunks(
             all_alive[start : start + CHUNK_ROWS],
             ids_all,
             author_all,
+            text_profile,
         )
 
 
@@ -135,6 +151,7 @@ def _models_chunk(
     alive: np.ndarray,
     ids_all: pa.Array,
     author_all: np.ndarray,
+    text_profile: str = "compact",
 ) -> pa.Table:
     rng = np.random.default_rng([seed, 11, week_ordinal(week) + 1000, chunk])
     at = snapshot_us(week)
@@ -179,10 +196,52 @@ def _models_chunk(
         mask=pa.array(~has_parent),
     )
 
+    local = np.full(pop.n, -1, dtype=np.int64)
+    local[alive] = np.arange(n)
+    ds_l = local[pop.ds_child]
+    lib_idx = pop.library[alive]
+    pipe_ok = pop.pipeline[alive] >= 0
+    realistic = text_profile == "realistic"
+    extra_card: pa.Array | None = None
+    extra_tags: list[tuple[np.ndarray, pa.Array]] = []
+    if realistic:
+        rng_text = np.random.default_rng([seed, 12, week_ordinal(week) + 1000, chunk])
+        first_ds = np.full(n, -1, dtype=np.int64)  # the first dataset each row cites
+        cited = np.flatnonzero(ds_l >= 0)
+        rows_citing, first = np.unique(ds_l[cited], return_index=True)
+        first_ds[rows_citing] = cited[first]
+        first_ds_text = (
+            pop.ds_ref.take(pa.array(np.maximum(first_ds, 0), mask=first_ds < 0))
+            if len(cited)
+            else pa.nulls(n, pa.string())
+        )
+        finetune_like = (relation == FINETUNE) | (relation == ADAPTER)
+        quantized = relation == QUANTIZED
+        extra_card, trainer = realistic_card_fields(
+            rng_text,
+            ids=ids,
+            author=author,
+            pipeline=pipeline,
+            library=library,
+            is_finetune_like=finetune_like,
+            is_quantized=quantized,
+            is_merge=relation == MERGE,
+            has_model_index=pop.eval_card[alive],
+            datasets_text=first_ds_text,
+        )
+        extra_tags = realistic_tags(
+            rng_text,
+            library_is_transformers=lib_idx == LIBRARIES.index("transformers"),
+            text_generation=pop.pipeline[alive] == PIPELINES.index("text-generation"),
+            trainer=trainer,
+            has_model_index=pop.eval_card[alive],
+            is_finetune_like=finetune_like,
+            is_quantized_not_gguf=quantized & (fmt != FMT_GGUF),
+        )
+
     # tags, in the Hub's usual order
     r = np.arange(n)
     parts: list[tuple[np.ndarray, pa.Array]] = []
-    lib_idx = pop.library[alive]
     parts.append((r[lib_idx >= 0], library.filter(pa.array(lib_idx >= 0))))
     parts.append(
         (r[fmt == FMT_GGUF], pa.array(["gguf"] * int((fmt == FMT_GGUF).sum()), pa.string()))
@@ -193,7 +252,6 @@ def _models_chunk(
             pa.array(["safetensors"] * int((fmt == FMT_SAFETENSORS).sum()), pa.string()),
         )
     )
-    pipe_ok = pop.pipeline[alive] >= 0
     parts.append((r[pipe_ok], pipeline.filter(pa.array(pipe_ok))))
     has_fam = fam >= 0
     parts.append((r[has_fam], vocab(ARCHS, fam[has_fam])))
@@ -206,12 +264,10 @@ def _models_chunk(
     parts.append((r[lang >= 0], vocab(names.LANGS, lang[lang >= 0])))
     parts.append((pc_local, cat("base_model:", parent_id)))
     parts.append((pc_local, cat("base_model:", rel_of_child, ":", parent_id)))
-    local = np.full(pop.n, -1, dtype=np.int64)
-    local[alive] = r
-    ds_l = local[pop.ds_child]
     parts.append((ds_l[ds_l >= 0], cat("dataset:", pop.ds_ref.filter(pa.array(ds_l >= 0)))))
     ax_l = local[pop.arxiv_child]
     parts.append((ax_l[ax_l >= 0], cat("arxiv:", pop.arxiv_ref.filter(pa.array(ax_l >= 0)))))
+    parts.extend(extra_tags)
     parts.append((r, cat("license:", lic)))
     endpoints = (lib_idx == LIBRARIES.index("transformers")) & pipe_ok
     parts.append(
@@ -259,6 +315,7 @@ def _models_chunk(
         null_unless(lang >= 0, cat(',"language":', json_list(lang_list))),
         null_unless(relation == MERGE, ',"tags":["merge","mergekit"]'),
         null_unless(eval_rows, cat(",", eval_text)),
+        *([extra_card] if extra_card is not None else []),
         "}",
     )
     no_card = rng.random(n) < 0.12

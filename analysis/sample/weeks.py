@@ -29,6 +29,9 @@ class World:
     datasets: DatasetPopulation
     models: ModelPopulation
     spaces: SpacePopulation
+    #: Card text of models weeks: ``compact`` (the bundled sample) or ``realistic`` (benchmark
+    #: weeks, :mod:`analysis.sample.cardtext`).
+    text_profile: str = "compact"
 
     @property
     def weeks(self) -> tuple[dt.date, ...]:
@@ -41,7 +44,14 @@ class World:
     def chunks(self, kind: str, w: int) -> Iterator[pa.Table]:
         """The table of ``kind`` for week index ``w`` in row chunks (bounded memory for big weeks)."""
         if kind == "models":
-            yield from models_chunks(self.models, self.accounts, w, self.weeks[w], self.params.seed)
+            yield from models_chunks(
+                self.models,
+                self.accounts,
+                w,
+                self.weeks[w],
+                self.params.seed,
+                text_profile=self.text_profile,
+            )
         else:
             yield self._table(kind, w)
 

@@ -1,34 +1,30 @@
--- Licence drift per week and relation within [$start, $end], over the resolved lineage edges
--- (temp table lineage_edges; links of a model to itself are left out). Licences compared
--- lower-cased. An edge counts once per (child, parent): a merge counts once per parent.
+-- Licence drift per week and relation within [$start, $end], from the compact per-week fact
+-- fact_models__licence_drift (parents resolved within each week by _id, then id; links of a
+-- model to itself left out; licences lower-cased; one count per (child, declared parent), so a
+-- merge counts once per parent). 'all' sums the relations of the week.
 --   edges            all edges
 --   parent_found     edges whose parent is a model of the same week
 --   both_declared    parent found, and both child and parent declare a licence
 --   differ           both declared and the licences differ
 --   child_dropped    parent found and declares one, the child declares none
 --   drift_share      differ / both_declared
-WITH e AS (
-    SELECT
-        week,
-        coalesce(relation, '(unknown)') AS relation,
-        resolution <> 'unresolved' AS found,
-        lower(child_licence) AS child,
-        lower(parent_licence) AS parent
-    FROM lineage_edges
-    WHERE NOT is_self
-      AND ($start IS NULL OR week >= $start) AND ($end IS NULL OR week <= $end)
+WITH
+f AS (
+    SELECT *
+    FROM fact_models__licence_drift
+    WHERE ($start IS NULL OR week >= $start) AND ($end IS NULL OR week <= $end)
 ),
 g AS (
     SELECT
         week,
         relation,
         grouping(relation) = 1 AS is_total,
-        count(*) AS edges,
-        count(*) FILTER (WHERE found) AS parent_found,
-        count(*) FILTER (WHERE found AND child IS NOT NULL AND parent IS NOT NULL) AS both_declared,
-        count(*) FILTER (WHERE found AND child IS NOT NULL AND parent IS NOT NULL AND child <> parent) AS differ,
-        count(*) FILTER (WHERE found AND child IS NULL AND parent IS NOT NULL) AS child_dropped
-    FROM e
+        CAST(sum(edges) AS BIGINT) AS edges,
+        CAST(sum(parent_found) AS BIGINT) AS parent_found,
+        CAST(sum(both_declared) AS BIGINT) AS both_declared,
+        CAST(sum(differ) AS BIGINT) AS differ,
+        CAST(sum(child_dropped) AS BIGINT) AS child_dropped
+    FROM f
     GROUP BY GROUPING SETS ((week, relation), (week))
 )
 SELECT

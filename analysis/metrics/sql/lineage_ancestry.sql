@@ -1,13 +1,13 @@
--- Every (node, ancestor) pair reachable by walking up resolved base-model links, per week,
+-- Every (node, ancestor) pair reachable by walking up resolved base-model links in week $week,
 -- with the shortest distance (depth 1 = direct parent). Self links are ignored. The recursion
 -- is keyed on (week, node, ancestor) and never re-emits a pair it already holds, so cycles
 -- terminate; $max_depth bounds it in any case. A node that reaches itself is in a cycle.
-CREATE OR REPLACE TEMP TABLE lineage_ancestry AS
+CREATE OR REPLACE TEMP TABLE lineage_ancestry_week AS
 WITH RECURSIVE
 links AS (
     SELECT DISTINCT week, child_uid, parent_uid
     FROM lineage_edges
-    WHERE NOT is_self
+    WHERE week = $week AND NOT is_self
 ),
 walk(week, node_uid, ancestor_uid, depth) USING KEY (week, node_uid, ancestor_uid) AS (
     SELECT week, child_uid, parent_uid, 1 FROM links

@@ -1,22 +1,22 @@
--- Family membership per week: every node of the lineage graph (a model with a base model, or a
+-- Family membership in week $week: every node of the lineage graph (a model with a base model, or a
 -- model or unresolved id named as a parent) with each family root it descends from and its
 -- distance from that root (0 for the root itself). A root is an ancestor (or the node itself)
 -- with no base model (self links ignored). A merge of two families belongs to both.
 -- A node whose every upward path ends in a cycle has no such root: its family is named after the
 -- smallest uid among the cycle members it reaches, with root_kind = 'cycle'.
-CREATE OR REPLACE TEMP TABLE lineage_families AS
+CREATE OR REPLACE TEMP TABLE lineage_families_week AS
 WITH
-links AS (SELECT DISTINCT week, child_uid, parent_uid FROM lineage_edges WHERE NOT is_self),
+links AS (SELECT DISTINCT week, child_uid, parent_uid FROM lineage_edges WHERE week = $week AND NOT is_self),
 members AS (
     SELECT week, child_uid AS uid FROM links
     UNION
     SELECT week, parent_uid FROM links
     UNION
-    SELECT week, child_uid FROM lineage_edges WHERE is_self
+    SELECT week, child_uid FROM lineage_edges WHERE week = $week AND is_self
 ),
 has_parent AS (SELECT DISTINCT week, child_uid AS uid FROM links),
 up AS (
-    SELECT week, node_uid, ancestor_uid, depth FROM lineage_ancestry WHERE node_uid <> ancestor_uid
+    SELECT week, node_uid, ancestor_uid, depth FROM lineage_ancestry_week WHERE node_uid <> ancestor_uid
     UNION ALL
     SELECT week, uid, uid, 0 FROM members
 ),
@@ -25,7 +25,7 @@ true_roots AS (
     FROM up
     WHERE NOT EXISTS (SELECT 1 FROM has_parent h WHERE h.week = up.week AND h.uid = up.ancestor_uid)
 ),
-cycle_members AS (SELECT DISTINCT week, node_uid AS uid FROM lineage_ancestry WHERE node_uid = ancestor_uid),
+cycle_members AS (SELECT DISTINCT week, node_uid AS uid FROM lineage_ancestry_week WHERE node_uid = ancestor_uid),
 cycle_rep AS (
     SELECT up.week, up.node_uid, min(up.ancestor_uid) AS root_uid
     FROM up

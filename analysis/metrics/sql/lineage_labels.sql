@@ -1,8 +1,9 @@
--- What to call each node of the lineage graph: models of the week, plus parents named by id that
--- are not in the week ('id:' || declared id; on_hub false).
-CREATE OR REPLACE TEMP VIEW lineage_labels AS
+-- What to call each node of the lineage graph in week $week: models of the week, plus parents
+-- named by id that are not in the week ('id:' || declared id; on_hub false).
+CREATE OR REPLACE TEMP TABLE lineage_labels_week AS
 SELECT week, uid, id, author, created, licence, relation, true AS on_hub
 FROM fact_models__lineage_nodes
+WHERE week = $week
 UNION ALL
 SELECT DISTINCT
     week,
@@ -13,5 +14,5 @@ SELECT DISTINCT
     CAST(NULL AS VARCHAR) AS licence,
     CAST(NULL AS VARCHAR) AS relation,
     false AS on_hub
-FROM lineage_edges
+FROM lineage_edges_week
 WHERE resolution = 'unresolved'
