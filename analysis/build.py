@@ -4,7 +4,8 @@ In order:
 
 1. the snapshot root: the bundled sample is generated if missing (``analysis.sample``);
 2. the per-week facts (``analysis.facts.store.build``, cached);
-3. the analysis notebooks (``notebooks/*.ipynb``) and notebook posts (``posts/*/index.ipynb``)
+3. the analysis notebooks (``notebooks/*.ipynb``), notebook posts (``posts/*/index.ipynb``) and
+   explorers (``explorers/*/index.ipynb``)
    executed in place with the root as parameter, skipped when nothing they depend on changed
    (their code, the snapshot files, the library code);
 4. the "State of the Hub" report of each chosen week as a new version folder
@@ -165,8 +166,12 @@ def _data_digest(root: Path) -> str:
 
 
 def notebook_paths(project: Path) -> list[Path]:
-    """The notebooks the build executes: analyses first, then notebook posts."""
-    return sorted((project / "notebooks").glob("*.ipynb")) + sorted((project / "posts").glob("*/index.ipynb"))
+    """The notebooks the build executes: analyses first, then notebook posts, then explorers."""
+    return (
+        sorted((project / "notebooks").glob("*.ipynb"))
+        + sorted((project / "posts").glob("*/index.ipynb"))
+        + sorted((project / "explorers").glob("*/index.ipynb"))
+    )
 
 
 def execute_notebooks(opts: BuildOptions) -> list[Path]:
@@ -187,7 +192,10 @@ def execute_notebooks(opts: BuildOptions) -> list[Path]:
             opts.log(f"build: {rel} unchanged, not re-executed")
             continue
         declared = nbs.declared_parameters(nbs.read(path), path)
-        params: dict[str, Any] = {"root": root_param} if "root" in declared else {}
+        # the committed notebooks declare the sample as their default root: inject only another one
+        params: dict[str, Any] = (
+            {"root": root_param} if "root" in declared and declared["root"] != root_param else {}
+        )
         opts.log(f"build: executing {rel}")
         nbs.execute_notebook(path, path, params)
         stamps[rel] = digest

@@ -18,6 +18,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "analysis.sample.cli",  # sample: generate the bundled sample or a benchmark-size week
     "analysis.snapshots.cli",  # describe, manifest, verify
     "analysis.facts.cli",  # facts: reduce weeks to per-week fact tables
+    "analysis.notebooks",  # run: execute one notebook with parameters
     "analysis.build",  # build: execute notebooks and report versions for the site
 )
 

@@ -66,17 +66,23 @@ def parameters_cell_index(nb: nbformat.NotebookNode, path: Path | str = "<notebo
     if not found:
         raise NotebookError(f"{path}: no code cell is tagged {PARAMETERS_TAG!r}")
     if len(found) > 1:
-        raise NotebookError(f"{path}: {len(found)} cells are tagged {PARAMETERS_TAG!r} (cells {found}); expected one")
+        raise NotebookError(
+            f"{path}: {len(found)} cells are tagged {PARAMETERS_TAG!r} (cells {found}); expected one"
+        )
     return found[0]
 
 
-def declared_parameters(nb: nbformat.NotebookNode, path: Path | str = "<notebook>") -> dict[str, Any]:
+def declared_parameters(
+    nb: nbformat.NotebookNode, path: Path | str = "<notebook>"
+) -> dict[str, Any]:
     """The names assigned in the ``parameters`` cell and their default values (literals only)."""
     source = nb.cells[parameters_cell_index(nb, path)].source
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
-        raise NotebookError(f"{path}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno})") from exc
+        raise NotebookError(
+            f"{path}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno})"
+        ) from exc
     out: dict[str, Any] = {}
     for node in tree.body:
         targets: list[ast.expr] = []
@@ -103,7 +109,9 @@ def _literal(name: str, value: Any) -> str:
     elif isinstance(value, list | tuple):
         text = "[" + ", ".join(_literal(name, v) for v in value) + "]"
     else:
-        raise NotebookError(f"parameter {name!r}: cannot pass a value of type {type(value).__name__} ({value!r})")
+        raise NotebookError(
+            f"parameter {name!r}: cannot pass a value of type {type(value).__name__} ({value!r})"
+        )
     if isinstance(value, float) and not (value == value and abs(value) != float("inf")):
         raise NotebookError(f"parameter {name!r}: {value!r} is not a finite number")
     return text
@@ -151,12 +159,20 @@ def front_matter(nb: nbformat.NotebookNode) -> dict[str, Any]:
     return {}
 
 
-def set_front_matter(nb: nbformat.NotebookNode, metadata: Mapping[str, Any]) -> nbformat.NotebookNode:
+def set_front_matter(
+    nb: nbformat.NotebookNode, metadata: Mapping[str, Any]
+) -> nbformat.NotebookNode:
     """Replace (or add) the raw first cell holding YAML front matter for Quarto."""
-    text = yaml.safe_dump(dict(metadata), sort_keys=False, allow_unicode=True, default_flow_style=False)
+    text = yaml.safe_dump(
+        dict(metadata), sort_keys=False, allow_unicode=True, default_flow_style=False
+    )
     cell = nbformat.v4.new_raw_cell(source=f"---\n{text}---")
     cell["id"] = "front-matter"
-    if nb.cells and nb.cells[0].cell_type == "raw" and nb.cells[0].source.lstrip().startswith("---"):
+    if (
+        nb.cells
+        and nb.cells[0].cell_type == "raw"
+        and nb.cells[0].source.lstrip().startswith("---")
+    ):
         nb.cells[0] = cell
     else:
         nb.cells.insert(0, cell)
@@ -170,7 +186,9 @@ def _normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     li = nb.metadata.get("language_info")
     if isinstance(li, dict):  # keep the language, not the patch level of the machine that ran it
-        nb.metadata["language_info"] = {k: li[k] for k in ("name", "file_extension", "mimetype") if k in li}
+        nb.metadata["language_info"] = {
+            k: li[k] for k in ("name", "file_extension", "mimetype") if k in li
+        }
     for i, cell in enumerate(nb.cells):
         md = cell.get("metadata", {})
         for key in ("execution", "papermill", "collapsed", "scrolled", "ExecuteTime"):
@@ -206,7 +224,9 @@ def execute(
     env = dict(os.environ)
     env.update({"PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", "HF_HUB_DISABLE_TELEMETRY": "1"})
     # the kernel imports this project's ``analysis`` whether or not it is pip-installed
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+    )
     # IPC (Unix sockets in a private folder) rather than TCP ports: kernels started at the same
     # time by concurrent builds or tests cannot race for a port.
     with tempfile.TemporaryDirectory(prefix="hubobs-kernel-") as sockets:
@@ -258,3 +278,57 @@ def execute_notebook(
     executed = execute(nb, cwd=output.parent.resolve(), name=str(source), timeout=timeout)
     write_atomic(executed, output)
     return executed
+
+
+def _parse_param(text: str, declared: Mapping[str, Any]) -> tuple[str, ParamValue]:
+    """``name=value`` from the command line: the value is read as JSON when it parses (numbers,
+    null, true, lists), else kept as text; ``name`` must be declared in the parameters cell."""
+    import json
+
+    name, sep, raw = text.partition("=")
+    if not sep or not name:
+        raise NotebookError(f"parameter {text!r}: expected name=value")
+    if name not in declared:
+        raise NotebookError(
+            f"parameter {name!r} is not declared in the notebook's parameters cell "
+            f"(declared: {', '.join(sorted(declared))})"
+        )
+    try:
+        value: ParamValue = json.loads(raw)
+    except ValueError:
+        value = raw
+    return name, value
+
+
+def _run(args: Any) -> int:
+    source = Path(args.notebook)
+    output = Path(args.output) if args.output else source.with_name(f"{source.stem}.run.ipynb")
+    declared = declared_parameters(read(source), source)
+    params = dict(_parse_param(p, declared) for p in args.param)
+    execute_notebook(source, output, params)
+    print(f"wrote {output} (parameters: {params or 'defaults'})")
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "run",
+        help="execute one parameterized notebook on a snapshot of your choice",
+        description=(
+            "Execute a notebook with parameters injected after its `parameters` cell (as papermill "
+            "and Quarto's -P do). The output goes beside it as <name>.run.ipynb unless --output is "
+            "given; chart CSVs are written beside the output. Example: hubobs run "
+            "notebooks/growth.ipynb -p root=data/hub -p start=2025-01-01"
+        ),
+    )
+    p.add_argument("notebook", help="the notebook to execute")
+    p.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter (repeatable); the value is JSON when it parses, else text",
+    )
+    p.add_argument("-o", "--output", help="where to write the executed notebook")
+    p.set_defaults(func=_run)

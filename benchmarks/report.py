@@ -20,6 +20,30 @@ def _f(x: Any, digits: int = 2) -> str:
     return f"{x:,.{digits}f}" if isinstance(x, (int, float)) else "n/a"
 
 
+def _targets(runs: dict[str, Any], floor: float | None) -> list[str]:
+    """Issue 5's targets for one week, each checked against this run's numbers."""
+    pipe, pandas, polars = (runs.get(k, {}) for k in ("pipeline", "pandas", "polars"))
+    if "seconds" not in pipe:
+        return []
+    checks = []
+    if "seconds" in pandas:
+        t = pandas["seconds"] / pipe["seconds"]
+        m = pandas["peak_rss_mib"] / pipe["peak_rss_mib"]
+        checks.append(f"pandas at least 5x slower: {'met' if t >= 5 else 'NOT met'} ({_f(t)}x)")
+        checks.append(
+            f"pandas at least 5x more peak memory: {'met' if m >= 5 else 'NOT met'} ({_f(m)}x)"
+        )
+    if "seconds" in polars:
+        t = polars["seconds"] / pipe["seconds"]
+        checks.append(
+            f"no slower than Polars: {'met' if t >= 1 else 'NOT met'} (Polars takes {_f(t)}x the pipeline's time)"
+        )
+    if floor:
+        t = pipe["seconds"] / floor
+        checks.append(f"within 3x of the scan floor: {'met' if t <= 3 else 'NOT met'} ({_f(t)}x)")
+    return ["", "Targets (issue 5) in this run:", "", *[f"- {c}" for c in checks]]
+
+
 def markdown(r: dict[str, Any]) -> str:
     lines = ["# Benchmark results", ""]
     m = r["machine"]
@@ -30,6 +54,15 @@ def markdown(r: dict[str, Any]) -> str:
         + ".",
         "",
     ]
+    if "load_average_at_start" in m:
+        lines += [
+            "Load average of the machine (1, 5, 15 min; others' jobs included) at the start: "
+            + ", ".join(_f(x) for x in m["load_average_at_start"])
+            + "; at the end: "
+            + ", ".join(_f(x) for x in m.get("load_average_at_end", []))
+            + ".",
+            "",
+        ]
     w = r.get("one_week")
     if w:
         runs = w["runs"]
@@ -45,7 +78,9 @@ def markdown(r: dict[str, Any]) -> str:
         lines += [
             f"## One week of facts: {w['models']:,} models ({w['file_bytes'] / 1e9:.2f} GB parquet)",
             "",
-            f"Week: {w['generator']}; sha256 + row count for the "
+            f"Week: {w['generator']}"
+            + (f", generated in {_f(w['generate_s'], 0)} s" if w.get("generate_s", 0) > 1 else "")
+            + f" ({w['file_bytes'] / w['models']:,.0f} bytes a row on disk); sha256 + row count for the "
             f"manifest (once per file) {_f(w['manifest_sha256_s'])} s. Each contender ran alone in its own process; "
             "time is the computation after imports, peak memory the process's peak RSS (imports included).",
             "",
@@ -74,6 +109,7 @@ def markdown(r: dict[str, Any]) -> str:
             )
         if floor and pipe.get("seconds"):
             lines += ["", f"Pipeline time over the scan floor: {_f(pipe['seconds'] / floor)}x."]
+        lines += _targets(runs, floor)
         lines.append("")
     h = r.get("history")
     if h and "full_105_s" in h:

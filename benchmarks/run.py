@@ -200,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
             "python": platform.python_version(),
+            "load_average_at_start": list(os.getloadavg()),
         },
         "versions": _versions(),
     }
@@ -228,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             WEEK.isoformat(),
             str(WORK / f"history-{args.history_models}"),
         )
+    result["machine"]["load_average_at_end"] = list(os.getloadavg())
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
