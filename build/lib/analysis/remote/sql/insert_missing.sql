@@ -1,1 +1,0 @@
-INSERT INTO missing_columns VALUES ($kind, $week, $column_name);

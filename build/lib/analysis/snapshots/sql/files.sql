@@ -1,1 +1,0 @@
-SELECT kind, path FROM weeks ORDER BY kind, week

@@ -1,1 +1,0 @@
-INSERT INTO snapshot VALUES ($root, $revision, $generated)
