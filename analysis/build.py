@@ -36,6 +36,7 @@ from typing import Any
 
 import yaml
 
+from analysis import atomic
 from analysis.errors import HubObsError
 from analysis.paths import PROJECT_ROOT, SAMPLE_ROOT, cache_dir, resolve
 
@@ -268,10 +269,7 @@ def publish_reports(opts: BuildOptions, weeks: Sequence[dt.date]) -> list[Any]:
 
 
 def _write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(path, text)
 
 
 def write_partials(opts: BuildOptions) -> bool:

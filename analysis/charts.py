@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ import altair as alt
 import pandas as pd
 from altair.vegalite.v6.schema.core import Root as VegaLiteRoot
 
-from analysis import charts_static, escape
+from analysis import atomic, charts_static, escape
 from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
 from analysis.schema import ATTRIBUTION
@@ -225,16 +224,7 @@ def _check_tooltip(tip: Any, name: str) -> None:
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_bytes(path, data)
 
 
 _STYLE = """\

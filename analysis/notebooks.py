@@ -28,6 +28,7 @@ from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from analysis import atomic
 from analysis.errors import HubObsError
 from analysis.paths import PROJECT_ROOT
 
@@ -200,17 +201,9 @@ def _normalize(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def write_atomic(nb: nbformat.NotebookNode, path: Path) -> None:
-    """Write ``nb`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            nbformat.write(nb, f)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; published files are world-readable
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``nb`` to ``path`` whole or not at all (a failed run leaves the earlier file)."""
+    with atomic.replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        nbformat.write(nb, f)
 
 
 def execute(

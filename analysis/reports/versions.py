@@ -33,6 +33,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis import atomic
 from analysis.errors import HubObsError
 from analysis.notebooks import execute_notebook
 from analysis.provenance import Provenance
@@ -201,9 +202,7 @@ def license_text(prov: Provenance) -> str:
 
 
 def _write_json(path: Path, data: Mapping[str, Any]) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    atomic.write_text(path, json.dumps(data, indent=2, sort_keys=False) + "\n")
 
 
 @dataclass(frozen=True)

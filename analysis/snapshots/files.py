@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
-from pathlib import Path
+
+from analysis import atomic
 
 CHUNK = 8 * 1024 * 1024
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all (a reader never sees half a file)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, text)
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
