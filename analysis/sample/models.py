@@ -12,6 +12,7 @@ from analysis.sample.arrays import cat, int_str, mix64, object_ids, unique_ids, 
 from analysis.sample.clock import DAY_US, growth_times
 from analysis.sample.lineage import ADAPTER, FINETUNE, MERGE, NONE, QUANTIZED
 from analysis.sample.orgs import Accounts
+from analysis.sample.repos import RepoIdentity
 
 NEVER = np.iinfo(np.int32).max
 
@@ -54,16 +55,7 @@ class Refs:
 
 
 @dataclass
-class ModelPopulation:
-    n: int
-    created: np.ndarray
-    oid: pa.Array
-    author0: np.ndarray
-    author1: np.ndarray
-    id0: pa.Array
-    id1: pa.Array
-    rename_wk: np.ndarray
-    delete_wk: np.ndarray
+class ModelPopulation(RepoIdentity):
     family: np.ndarray  # -1 for standalone models
     release: np.ndarray
     is_base: np.ndarray

@@ -21,7 +21,6 @@ from analysis.sample.arrays import (
     null_unless,
     timestamps,
     vocab,
-    where,
 )
 from analysis.sample.cardtext import TEXT_PROFILES, realistic_card_fields, realistic_tags
 from analysis.sample.clock import (
@@ -59,12 +58,8 @@ def week_state(
     pop: ModelPopulation, w: int, week: dt.date
 ) -> tuple[np.ndarray, pa.Array, np.ndarray]:
     """(rows alive at the week, every row's id at the week, every row's author at the week)."""
-    at = snapshot_us(week)
-    alive = np.flatnonzero((pop.created <= at) & (pop.delete_wk > w))
-    renamed = pop.rename_wk <= w
-    ids = where(renamed, pop.id1, pop.id0)
-    author = np.where(renamed, pop.author1, pop.author0)
-    return alive, ids, author
+    ids, author = pop.ids_at(w)
+    return pop.alive(w, snapshot_us(week)), ids, author
 
 
 def _parents(pop: ModelPopulation, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

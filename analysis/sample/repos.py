@@ -16,7 +16,12 @@ NEVER = np.iinfo(np.int32).max
 
 
 @dataclass
-class Repos:
+class RepoIdentity:
+    """Who a generated repo is, week by week: created when, renamed or deleted in which week.
+
+    Shared by models (``analysis.sample.models.ModelPopulation``), datasets and spaces.
+    """
+
     n: int
     created: np.ndarray
     oid: pa.Array
@@ -26,6 +31,19 @@ class Repos:
     id1: pa.Array
     rename_wk: np.ndarray
     delete_wk: np.ndarray
+
+    def alive(self, w: int, at_us: int) -> np.ndarray:
+        """Rows that exist in week ``w`` (snapshot taken at ``at_us``)."""
+        return np.flatnonzero((self.created <= at_us) & (self.delete_wk > w))
+
+    def ids_at(self, w: int) -> tuple[pa.Array, np.ndarray]:
+        """Every row's id and author in week ``w`` (after any rename)."""
+        renamed = self.rename_wk <= w
+        return where(renamed, self.id1, self.id0), np.where(renamed, self.author1, self.author0)
+
+
+@dataclass
+class Repos(RepoIdentity):
     dl_rate: np.ndarray
     dl_tau: np.ndarray
     dl_floor: np.ndarray
@@ -33,14 +51,6 @@ class Repos:
     likes_tau: np.ndarray
     edit_days: np.ndarray
     salt: np.ndarray
-
-    def alive(self, w: int, at_us: int) -> np.ndarray:
-        return np.flatnonzero((self.created <= at_us) & (self.delete_wk > w))
-
-    def ids_at(self, w: int) -> tuple[pa.Array, np.ndarray]:
-        renamed = self.rename_wk <= w
-        return where(renamed, self.id1, self.id0), np.where(renamed, self.author1, self.author0)
-
 
 def make_repos(
     rng: np.random.Generator,
