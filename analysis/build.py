@@ -123,11 +123,15 @@ def ensure_root(root: Path, log: Callable[[str], None]) -> None:
         try:
             from analysis.sample import ensure_sample
         except ImportError as exc:
-            raise HubObsError(f"the sample generator (analysis.sample.ensure_sample) is not available: {exc}") from exc
+            raise HubObsError(
+                f"the sample generator (analysis.sample.ensure_sample) is not available: {exc}"
+            ) from exc
         log(f"build: sample at {root}")
         ensure_sample()
     elif not root.is_dir():
-        raise HubObsError(f"{root}: snapshot root not found (fetch weeks with `hubobs fetch --root {root}`)")
+        raise HubObsError(
+            f"{root}: snapshot root not found (fetch weeks with `hubobs fetch --root {root}`)"
+        )
 
 
 def build_facts(root: Path, log: Callable[[str], None]) -> None:
@@ -188,7 +192,9 @@ def execute_notebooks(opts: BuildOptions) -> list[Path]:
     ran = []
     for path in notebook_paths(opts.project):
         rel = str(path.relative_to(opts.project))
-        digest = hashlib.sha256((shared + _notebook_code_digest(path) + root_param).encode()).hexdigest()
+        digest = hashlib.sha256(
+            (shared + _notebook_code_digest(path) + root_param).encode()
+        ).hexdigest()
         if not opts.force_notebooks and stamps.get(rel) == digest:
             opts.log(f"build: {rel} unchanged, not re-executed")
             continue
@@ -231,7 +237,9 @@ def check_reports_source(reports_dir: Path, generated: bool) -> None:
     from analysis.reports.versions import versions
 
     other = [
-        v.slug for v in versions(reports_dir) if bool(v.provenance().get("dataset", {}).get("generated_sample")) != generated
+        v.slug
+        for v in versions(reports_dir)
+        if bool(v.provenance().get("dataset", {}).get("generated_sample")) != generated
     ]
     if other:
         what = "the generated sample" if not generated else "real data"
@@ -284,9 +292,14 @@ def write_partials(opts: BuildOptions) -> bool:
     finally:
         r.con.close()
     _write_text(opts.project / HEADLINE_FILE, text)
-    _write_text(opts.project / BANNER_FILE, BANNER_HTML.format(repo=html.escape(REPO_ID)) if generated else "")
+    _write_text(
+        opts.project / BANNER_FILE,
+        BANNER_HTML.format(repo=html.escape(REPO_ID)) if generated else "",
+    )
     _write_text(opts.project / NOTICE_FILE, sample_notice_markdown(generated))
-    opts.log(f"build: Home numbers for week {r.week} and the {'sample' if generated else 'empty'} banner written")
+    opts.log(
+        f"build: Home numbers for week {r.week} and the {'sample' if generated else 'empty'} banner written"
+    )
     return generated
 
 
@@ -339,11 +352,39 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--root", default=os.path.relpath(SAMPLE_ROOT, PROJECT_ROOT), help="snapshot root (default: the bundled sample)")
-    p.add_argument("--reports", type=int, default=3, metavar="N", help="report versions for the latest N weeks (default 3)")
-    p.add_argument("--report-week", type=_week, action="append", metavar="YYYY-MM-DD", help="report this week (repeatable; overrides --reports)")
-    p.add_argument("--new-version", action="store_true", help="publish a new report version even when one with the same inputs exists")
-    p.add_argument("--skip-notebooks", action="store_true", help="do not execute the analysis notebooks and posts")
-    p.add_argument("--force-notebooks", action="store_true", help="re-execute every notebook even if its inputs did not change")
+    p.add_argument(
+        "--root",
+        default=os.path.relpath(SAMPLE_ROOT, PROJECT_ROOT),
+        help="snapshot root (default: the bundled sample)",
+    )
+    p.add_argument(
+        "--reports",
+        type=int,
+        default=3,
+        metavar="N",
+        help="report versions for the latest N weeks (default 3)",
+    )
+    p.add_argument(
+        "--report-week",
+        type=_week,
+        action="append",
+        metavar="YYYY-MM-DD",
+        help="report this week (repeatable; overrides --reports)",
+    )
+    p.add_argument(
+        "--new-version",
+        action="store_true",
+        help="publish a new report version even when one with the same inputs exists",
+    )
+    p.add_argument(
+        "--skip-notebooks",
+        action="store_true",
+        help="do not execute the analysis notebooks and posts",
+    )
+    p.add_argument(
+        "--force-notebooks",
+        action="store_true",
+        help="re-execute every notebook even if its inputs did not change",
+    )
     p.add_argument("--no-render", action="store_true", help="stop before quarto render (exit 0)")
     p.set_defaults(func=_main)

@@ -399,7 +399,9 @@ class Figure:
         """The chart as a static SVG (title and source line included), drawn offline and
         deterministically by :func:`analysis.charts_static.render_svg`: what the paper's PDF shows."""
         try:
-            return charts_static.render_svg(self.spec, title=self.title, description=self.description)
+            return charts_static.render_svg(
+                self.spec, title=self.title, description=self.description
+            )
         except charts_static.StaticChartError as exc:
             raise ChartError(f"chart {self.name!r}: no static image: {exc}") from exc
 

@@ -39,7 +39,20 @@ TS = pa.timestamp("us")
 STR_LIST = pa.list_(pa.string())
 
 #: dtype fields of ``safetensors.parameters`` seen in real files (the set grows over time).
-SAFETENSORS_DTYPES: tuple[str, ...] = ("BF16", "F16", "F32", "F64", "I8", "I16", "I32", "I64", "U8", "F8_E4M3", "F8_E5M2", "BOOL")
+SAFETENSORS_DTYPES: tuple[str, ...] = (
+    "BF16",
+    "F16",
+    "F32",
+    "F64",
+    "I8",
+    "I16",
+    "I32",
+    "I64",
+    "U8",
+    "F8_E4M3",
+    "F8_E5M2",
+    "BOOL",
+)
 
 SAFETENSORS = pa.struct(
     [
@@ -50,7 +63,10 @@ SAFETENSORS = pa.struct(
 BASE_MODELS = pa.struct(
     [
         pa.field("relation", pa.string()),
-        pa.field("models", pa.list_(pa.struct([pa.field("_id", pa.string()), pa.field("id", pa.string())]))),
+        pa.field(
+            "models",
+            pa.list_(pa.struct([pa.field("_id", pa.string()), pa.field("id", pa.string())])),
+        ),
     ]
 )
 

@@ -1,6 +1,6 @@
 """The analysis step at full scale once facts exist.
 
-``python -m benchmarks.analysis_step <full-week root> <week> <history root>``:
+``python -m benchmarks.analysis_step <full-week root> <week> <history root> [<fixture dir>]``:
 
 1. reduces the full-size week to every defined fact (timed: the week's whole fact build);
 2. builds a full-scale fact history WITHOUT generating 105 full-size weeks: for each week of the
@@ -11,11 +11,16 @@
    metric function of ``analysis.metrics`` callable with only the connection (defaults for the
    rest), each timed; a metric that fails is reported with its error, not hidden.
 
+With a fixture dir, steps 1 and 2 are done once and kept there (about 50 GB at full scale; the
+fixture's own record says what built it), and later runs time only step 3: for iterating on
+metrics. Without one, everything goes to a temporary directory removed at the end.
+
 Prints one JSON line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import json
@@ -34,7 +39,7 @@ import pyarrow.parquet as pq
 
 from analysis.facts import cache as fcache
 from analysis.facts.definitions import facts
-from analysis.facts.store import build, open_facts, week_files
+from analysis.facts.store import build, open_facts, plan, select_files, week_files
 from analysis.snapshots import connect
 from benchmarks.contenders import _status_kib
 
@@ -81,46 +86,77 @@ def _metric_functions() -> list[tuple[str, Any]]:
     return out
 
 
+def _fixture(full_root: Path, hist_root: Path, tmp: Path, out: dict[str, Any]) -> Path:
+    """Steps 1 and 2 into ``tmp``; returns the history cache. Kept when ``tmp`` already holds them."""
+    full_cache, hist_cache = tmp / "full", tmp / "hist"
+    record = tmp / "fixture.json"
+    if record.is_file():
+        stale = [
+            (f.table, wf.week)
+            for wf, missing in plan(select_files(hist_root), hist_cache).items()
+            for f in missing
+            if f.kind == "models"
+        ]
+        if stale:
+            raise SystemExit(
+                f"the fixture in {tmp} lacks {len(stale)} models fact-weeks (fact SQL changed "
+                f"since it was made, e.g. {stale[0][0]}): remove it and run again"
+            )
+        out.update(json.loads(record.read_text(encoding="utf-8")))
+        out["fixture_reused"] = str(tmp)
+        return hist_cache
+    t = time.perf_counter()
+    report = build(full_root, cache=full_cache, progress=False)
+    made: dict[str, Any] = {
+        "full_week_all_facts_s": time.perf_counter() - t,
+        "full_week_fact_weeks": len(report.computed),
+    }
+    con = connect(full_root, write_manifest=False)
+    full = {wf.kind: wf for wf in week_files(con)}["models"]
+    con.close()
+    hcon = connect(hist_root, write_manifest=False)
+    hist = [wf for wf in week_files(hcon) if wf.kind == "models"]
+    hcon.close()
+    fact_rows = 0
+    for f in facts("models"):
+        table = pq.read_table(fcache.fact_path(full_cache, f, full.week, full.sha256))
+        for wf in hist:
+            i = table.schema.get_field_index("week")
+            relabelled = table.set_column(
+                i, "week", pa.array([wf.week] * table.num_rows, pa.date32())
+            )
+            fcache.write_atomic(
+                relabelled,
+                fcache.fact_path(hist_cache, f, wf.week, wf.sha256),
+                {"benchmark": "relabelled"},
+            )
+            fact_rows += table.num_rows
+    made["history_weeks"] = len(hist)
+    made["history_fact_rows"] = fact_rows
+    made["history_fact_bytes"] = sum(p.stat().st_size for p in hist_cache.rglob("*.parquet"))
+    # the other kinds' facts of the history weeks, built before timing (they are small weeks)
+    pre = build(hist_root, cache=hist_cache, progress=False)
+    made["history_other_facts_built"] = len(pre.computed)
+    if any(t.startswith("fact_models__") for t, _ in pre.computed):
+        raise SystemExit("relabelled models facts were not found in the history cache")
+    record.write_text(json.dumps(made), encoding="utf-8")
+    out.update(made)
+    return hist_cache
+
+
 def main(argv: list[str]) -> int:
     full_root, hist_root = Path(argv[0]), Path(argv[2])  # argv[1]: the week (the root has one)
     out: dict[str, Any] = {}
     current = ["setup"]
     threading.Thread(target=_watchdog, args=(out, current), daemon=True).start()
-    with tempfile.TemporaryDirectory(dir=full_root.parent) as tmp:
-        current.append(tmp)
-        full_cache, hist_cache = Path(tmp) / "full", Path(tmp) / "hist"
-        t = time.perf_counter()
-        report = build(full_root, cache=full_cache, progress=False)
-        out["full_week_all_facts_s"] = time.perf_counter() - t
-        out["full_week_fact_weeks"] = len(report.computed)
-        con = connect(full_root, write_manifest=False)
-        full = {wf.kind: wf for wf in week_files(con)}["models"]
-        con.close()
-        hcon = connect(hist_root, write_manifest=False)
-        hist = [wf for wf in week_files(hcon) if wf.kind == "models"]
-        hcon.close()
-        fact_rows = 0
-        for f in facts("models"):
-            table = pq.read_table(fcache.fact_path(full_cache, f, full.week, full.sha256))
-            for wf in hist:
-                i = table.schema.get_field_index("week")
-                relabelled = table.set_column(
-                    i, "week", pa.array([wf.week] * table.num_rows, pa.date32())
-                )
-                fcache.write_atomic(
-                    relabelled,
-                    fcache.fact_path(hist_cache, f, wf.week, wf.sha256),
-                    {"benchmark": "relabelled"},
-                )
-                fact_rows += table.num_rows
-        out["history_weeks"] = len(hist)
-        out["history_fact_rows"] = fact_rows
-        out["history_fact_bytes"] = sum(p.stat().st_size for p in hist_cache.rglob("*.parquet"))
-        # the other kinds' facts of the history weeks, built before timing (they are small weeks)
-        pre = build(hist_root, cache=hist_cache, progress=False)
-        out["history_other_facts_built"] = len(pre.computed)
-        if any(t.startswith("fact_models__") for t, _ in pre.computed):
-            raise SystemExit("relabelled models facts were not found in the history cache")
+    with contextlib.ExitStack() as stack:
+        if len(argv) > 3:
+            tmp = Path(argv[3])
+            tmp.mkdir(parents=True, exist_ok=True)
+        else:
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=full_root.parent)))
+            current.append(str(tmp))
+        hist_cache = _fixture(full_root, hist_root, tmp, out)
         current[0] = "open_facts"
         t = time.perf_counter()
         hcon, _prov = open_facts(hist_root, cache=hist_cache, progress=False)
@@ -138,8 +174,10 @@ def main(argv: list[str]) -> int:
             timer = threading.Timer(LIMIT_S, hcon.interrupt)
             timer.start()
             try:
-                df = fn(hcon)
-                metrics[name] = {"seconds": time.perf_counter() - t, "rows": len(df)}
+                value = fn(hcon)
+                metrics[name] = {"seconds": time.perf_counter() - t}
+                if hasattr(value, "shape"):  # a DataFrame; builders return a week or provenance
+                    metrics[name]["rows"] = int(value.shape[0])
             except Exception as exc:
                 metrics[name] = {
                     "seconds": time.perf_counter() - t,

@@ -26,7 +26,6 @@ NEEDED = [
     "author",
     "downloads",
     "likes",
-    "cardData",
     "pipeline_tag",
     "library_name",
     "baseModels",
@@ -91,7 +90,6 @@ def pandas_facts(
     df = pd.read_parquet(path) if all_columns else pd.read_parquet(path, columns=NEEDED)
     start = pd.Timestamp(week)
     created = (df["createdAt"] >= start) & (df["createdAt"] < start + pd.Timedelta(days=7))
-    card = df["cardData"].notna() & ~df["cardData"].isin(["", "{}"])
     counts = {
         "week": week,
         "models": len(df),
@@ -100,7 +98,6 @@ def pandas_facts(
         "downloads_30d": int(df["downloads"].sum()),
         "likes": int(df["likes"].sum()),
         "zero_downloads": int((df["downloads"] == 0).sum()),
-        "with_card": int(card.sum()),
     }
 
     def by(col: str, aggs: dict[str, tuple[str, str]], key: Any = None) -> list[dict[str, Any]]:
@@ -156,9 +153,6 @@ def polars_facts(root: str, week: dt.date) -> dict[str, list[dict[str, Any]]]:
         pl.col("downloads").sum().alias("downloads_30d"),
         pl.col("likes").sum().alias("likes"),
         (pl.col("downloads") == 0).sum().alias("zero_downloads"),
-        (pl.col("cardData").is_not_null() & ~pl.col("cardData").is_in(["", "{}"]))
-        .sum()
-        .alias("with_card"),
     )
     by_pipe = (
         lf.group_by("pipeline_tag")
@@ -203,7 +197,7 @@ def floor_duckdb(root: str, week: dt.date) -> dict[str, list[dict[str, Any]]]:
 
     con = duckdb.connect()
     row = con.execute(
-        "SELECT count(createdAt), count(author), count(downloads), count(likes), count(cardData),"
+        "SELECT count(createdAt), count(author), count(downloads), count(likes),"
         " count(pipeline_tag), count(library_name), count(baseModels), count(tags)"
         " FROM read_parquet($f)",
         {"f": _file(root, week)},

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -98,14 +99,21 @@ def one_week(models: int, contenders: list[str], repeat: int) -> dict[str, Any]:
     runs: dict[str, Any] = {}
     for name in contenders:
         best: dict[str, Any] | None = None
+        seconds: list[float] = []
         for _ in range(repeat):
             r = _python("-m", "benchmarks.contenders", name, str(root), WEEK.isoformat())
             print(
                 f"  {name}: {r.get('seconds', 'error')} s, peak {r.get('peak_rss_mib', '?')} MiB",
                 file=sys.stderr,
             )
+            if "seconds" in r:
+                seconds.append(r["seconds"])
             if best is None or r.get("seconds", float("inf")) < best.get("seconds", float("inf")):
                 best = r
+        assert best is not None
+        if seconds:  # every run's time, and the median beside the fastest
+            best["all_seconds"] = seconds
+            best["median_seconds"] = statistics.median(seconds)
         runs[name] = best
     reference = runs.get("pipeline", {}).get("results")
     agree = {}
@@ -188,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
         help="take the analysis-step part from an earlier result JSON",
     )
     p.add_argument(
+        "--analysis-fixture",
+        default=None,
+        help="keep (or reuse) the analysis step's 105-week fact history in this folder "
+        "(about 50 GB at full scale; see benchmarks/analysis_step.py)",
+    )
+    p.add_argument(
         "--readme",
         action="store_true",
         help="also replace the results section of benchmarks/README.md",
@@ -228,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             str(week_root(args.models)),
             WEEK.isoformat(),
             str(WORK / f"history-{args.history_models}"),
+            *([args.analysis_fixture] if args.analysis_fixture else []),
         )
     result["machine"]["load_average_at_end"] = list(os.getloadavg())
     out = Path(args.out)

@@ -7,6 +7,7 @@ export PYTHONHASHSEED=0 HF_HUB_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 MPLBACKEND=A
 
 echo "== ruff"
 .venv/bin/python -m ruff check .
+.venv/bin/python -m ruff format --check .
 echo "== mypy"
 .venv/bin/python -m mypy
 echo "== bundled sample (generated on first use, checksums verified)"

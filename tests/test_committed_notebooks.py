@@ -23,6 +23,8 @@ def test_committed_notebook_runs_on_the_sample_defaults(path: Path) -> None:
     nb = nbs.read(path)
     assert nbs.declared_parameters(nb, path)["root"] == "data/sample"
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected == [], f"{path}: committed with injected parameters; rerun `hubobs build` on the sample"
+    assert injected == [], (
+        f"{path}: committed with injected parameters; rerun `hubobs build` on the sample"
+    )
     code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
     assert code and all(c.get("execution_count") for c in code), f"{path}: not executed"

@@ -26,15 +26,6 @@ from analysis.provenance import Provenance
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PWNED = 'evil/<img src=x onerror="window.__pwned=1">'
 PROV = Provenance(
     weeks=(dt.date(2024, 7, 24), dt.date(2024, 7, 31)), revision="0123456789abcdef", generated=True
@@ -81,8 +72,6 @@ def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, threading.Threa
 
 @pytest.fixture(scope="module")
 def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     root = tmp_path_factory.mktemp("explorers-site")
     shutil.copytree(PROJECT_ROOT / VENDOR_DIR, root / VENDOR_DIR)
     out = root / "explorers"
@@ -109,59 +98,55 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, in
         thread.join(timeout=5)
 
 
-def test_changing_the_base_model_redraws_the_bars(page_url: tuple[str, int]) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+def test_changing_the_base_model_redraws_the_bars(page_url: tuple[str, int], chromium: Any) -> None:
     url, port = page_url
     errors: list[str] = []
     blocked: list[str] = []
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context()
+    context = chromium.new_context()
+    try:
 
-            def route(r: Any) -> None:
-                parts = urlsplit(r.request.url)
-                if parts.scheme in ("data", "blob") or (
-                    parts.hostname == "127.0.0.1" and parts.port == port
-                ):
-                    r.continue_()
-                else:
-                    blocked.append(r.request.url)
-                    r.abort()
+        def route(r: Any) -> None:
+            parts = urlsplit(r.request.url)
+            if parts.scheme in ("data", "blob") or (
+                parts.hostname == "127.0.0.1" and parts.port == port
+            ):
+                r.continue_()
+            else:
+                blocked.append(r.request.url)
+                r.abort()
 
-            context.route("**/*", route)
-            page = context.new_page()
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(url)
-            bars = page.locator("svg .mark-rect path")
-            bars.first.wait_for(timeout=10000)
-            select = page.locator(".vega-bindings select")
-            assert select.count() == 1
-            # the options are the base models, the hostile id shown as text, not markup
-            assert select.locator("option").all_inner_texts() == ["acme/a", PWNED]
-            # acme/a: 4 week-and-relation bars (3 weeks) + 2 author bars
-            assert bars.count() == 6
-            labels_before = _texts(page, "svg .role-axis-label text")
-            assert "bob" in labels_before and "carol" not in labels_before
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url)
+        bars = page.locator("svg .mark-rect path")
+        bars.first.wait_for(timeout=10000)
+        select = page.locator(".vega-bindings select")
+        assert select.count() == 1
+        # the options are the base models, the hostile id shown as text, not markup
+        assert select.locator("option").all_inner_texts() == ["acme/a", PWNED]
+        # acme/a: 4 week-and-relation bars (3 weeks) + 2 author bars
+        assert bars.count() == 6
+        labels_before = _texts(page, "svg .role-axis-label text")
+        assert "bob" in labels_before and "carol" not in labels_before
 
-            select.select_option(index=1)
-            page.wait_for_function(
-                "() => document.querySelectorAll('svg .mark-rect path').length === 2",
-                timeout=5000,
-            )
-            labels_after = _texts(page, "svg .role-axis-label text")
-            assert "carol" in labels_after and "bob" not in labels_after
+        select.select_option(index=1)
+        page.wait_for_function(
+            "() => document.querySelectorAll('svg .mark-rect path').length === 2",
+            timeout=5000,
+        )
+        labels_after = _texts(page, "svg .role-axis-label text")
+        assert "carol" in labels_after and "bob" not in labels_after
 
-            select.select_option(index=0)
-            page.wait_for_function(
-                "() => document.querySelectorAll('svg .mark-rect path').length === 6",
-                timeout=5000,
-            )
-            assert page.evaluate("window.__pwned") is None
-            assert page.locator(".vega-bindings img").count() == 0
-            context.close()
-        finally:
-            browser.close()
+        select.select_option(index=0)
+        page.wait_for_function(
+            "() => document.querySelectorAll('svg .mark-rect path').length === 6",
+            timeout=5000,
+        )
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator(".vega-bindings img").count() == 0
+    finally:
+        context.close()
     assert errors == []
     assert blocked == []

@@ -209,3 +209,25 @@ def test_errors_name_what_is_missing() -> None:
     con = connect()
     with pytest.raises(HubObsError, match="2030-01-01"):
         lineage.family_shape(con, "2030-01-01")
+
+
+def test_a_built_week_is_kept_unless_forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    other = connect()
+    walks: list[object] = []
+    real = lineage._walk_up
+
+    def counting(*args: object) -> None:
+        walks.append(args[1])
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lineage, "_walk_up", counting)
+    lineage.build_families(other, week=W3)
+    lineage.family_shape(other, W3)  # reuses the tree built above
+    lineage.build_families(other, week=W3)
+    assert len(walks) == 1
+    lineage.build_families(other, week=W3, force=True)
+    lineage.build_families(other, max_depth=2, week=W3)  # another bound: built again
+    assert len(walks) == 3
+    # the walk leaves no working tables behind
+    assert not lineage.table_exists(other, "lineage_frontier")
+    assert not lineage.table_exists(other, "lineage_links_week")

@@ -10,7 +10,9 @@ from analysis.metrics import ecosystem_findings as ef
 from analysis.metrics.concentration import published_reference
 from analysis.provenance import Provenance
 
-PROV = Provenance(weeks=(dt.date(2025, 1, 1), dt.date(2025, 1, 8)), revision="abc123", generated=True)
+PROV = Provenance(
+    weeks=(dt.date(2025, 1, 1), dt.date(2025, 1, 8)), revision="abc123", generated=True
+)
 W1, W2, W3 = pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-08"), pd.Timestamp("2025-01-15")
 
 
@@ -32,7 +34,9 @@ def test_countries_names_the_largest_known_country_and_the_unmapped_share() -> N
     ]
 
 
-def _conc(measure: str, rows: list[tuple[pd.Timestamp, float, float, float | None, bool]]) -> pd.DataFrame:
+def _conc(
+    measure: str, rows: list[tuple[pd.Timestamp, float, float, float | None, bool]]
+) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "week": [r[0] for r in rows],
@@ -48,7 +52,14 @@ def _conc(measure: str, rows: list[tuple[pd.Timestamp, float, float, float | Non
 def test_concentration_over_time_skips_repeats_and_states_the_reference_as_theirs() -> None:
     weekly = pd.concat(
         [
-            _conc("downloads", [(W1, 0.8, 0.99, 0.9941, False), (W2, 0.5, 0.5, 0.5, True), (W3, 0.85, 0.995, 0.9962, False)]),
+            _conc(
+                "downloads",
+                [
+                    (W1, 0.8, 0.99, 0.9941, False),
+                    (W2, 0.5, 0.5, 0.5, True),
+                    (W3, 0.85, 0.995, 0.9962, False),
+                ],
+            ),
             _conc("likes", [(W1, 0.7, 0.9, 0.95, False)]),
             _conc("downloadsAllTime", [(W1, 0.1, 0.1, None, False), (W3, 0.25, 0.9, 0.975, False)]),
         ]
@@ -64,7 +75,9 @@ def test_concentration_over_time_skips_repeats_and_states_the_reference_as_their
         "All-time downloads are recorded from the week of 2025-01-15 on; in the week of 2025-01-15, "
         "25.0% of models had none and the Gini coefficient was 0.975."
     )
-    assert s[3].startswith("Beside the published reference: our zero-download share of 85.0% and top-1% share of 99.5%")
+    assert s[3].startswith(
+        "Beside the published reference: our zero-download share of 85.0% and top-1% share of 99.5%"
+    )
     assert "over 70\\% of models had zero downloads" in s[3] and "their figures" in s[3]
 
 
@@ -103,5 +116,10 @@ def test_licence_trends_follow_the_latest_leader_and_count_what_drift_cannot_jud
         "and 3 links pointed to a parent not found on the Hub that week (not compared).",
     ]
     # the same leader in both weeks: its share is followed
-    mix2 = mix.assign(licence=["apache-2.0", "(none declared)", "mit", "apache-2.0", "mit", "(none declared)"])
-    assert "went from 60.0% of models in the week of 2025-01-01 to 50.0%" in ef.licence_trends(mix2, drift, PROV).sentences[0]
+    mix2 = mix.assign(
+        licence=["apache-2.0", "(none declared)", "mit", "apache-2.0", "mit", "(none declared)"]
+    )
+    assert (
+        "went from 60.0% of models in the week of 2025-01-01 to 50.0%"
+        in ef.licence_trends(mix2, drift, PROV).sentences[0]
+    )

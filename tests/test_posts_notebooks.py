@@ -61,9 +61,13 @@ def test_post_structure(slug: str) -> None:
     for cell in nb.cells:
         if cell.cell_type == "code":
             tags = set(cell.metadata.get("tags", []))
-            assert tags & {"remove-cell", "remove-input"}, f"{slug}: code shows on the page: {cell.source[:60]}"
+            assert tags & {"remove-cell", "remove-input"}, (
+                f"{slug}: code shows on the page: {cell.source[:60]}"
+            )
             assert not [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-    names = re.findall(r'name="([^"]+)"', "\n".join(c.source for c in nb.cells if c.cell_type == "code"))
+    names = re.findall(
+        r'name="([^"]+)"', "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    )
     assert names, f"{slug}: no chart"
     for name in names:  # every chart's data beside the post
         assert (path.parent / f"{name}.csv").is_file(), f"{slug}: {name}.csv missing"
@@ -76,27 +80,40 @@ def test_post_structure(slug: str) -> None:
         for o in c.get("outputs", [])
         if "text/markdown" in o.get("data", {})
     ]
-    assert findings and all("Source" in f for f in findings), f"{slug}: findings without a source line"
+    assert findings and all("Source" in f for f in findings), (
+        f"{slug}: findings without a source line"
+    )
 
 
 def test_the_concentration_post_states_the_reference_as_published() -> None:
     nb = nbs.read(PROJECT_ROOT / "posts" / POSTS[1] / "index.ipynb")
     text = "\n".join(
-        o["data"].get("text/markdown", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+        o["data"].get("text/markdown", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
         if "data" in o
     )
     assert "Osborne, Ding and Kirk published" in text and "not computed here" in text
 
 
-@pytest.mark.parametrize("path", sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.stem
+)
 def test_each_analysis_notebook_has_one_main_figure_for_the_paper(path: Path) -> None:
     """The paper embeds ``<stem>.ipynb#fig-<stem>``: exactly one chart cell carries that label on its first line."""
     nb = nbs.read(path)
     label = f"#| label: fig-{path.stem}"
-    cells = [c for c in nb.cells if c.cell_type == "code" and c.source.split("\n", 1)[0].strip() == label]
+    cells = [
+        c for c in nb.cells if c.cell_type == "code" and c.source.split("\n", 1)[0].strip() == label
+    ]
     assert len(cells) == 1, f"{path.name}: {len(cells)} cells labelled fig-{path.stem}"
-    assert "publish(" in cells[0].source, f"{path.name}: the fig-{path.stem} cell publishes no chart"
-    assert any("text/html" in o.get("data", {}) for o in cells[0].get("outputs", [])), f"{path.name}: not executed"
+    assert "publish(" in cells[0].source, (
+        f"{path.name}: the fig-{path.stem} cell publishes no chart"
+    )
+    assert any("text/html" in o.get("data", {}) for o in cells[0].get("outputs", [])), (
+        f"{path.name}: not executed"
+    )
 
 
 def test_every_paper_embed_names_an_existing_notebook_and_label() -> None:
@@ -107,4 +124,6 @@ def test_every_paper_embed_names_an_existing_notebook_and_label() -> None:
         nb_path = (PROJECT_ROOT / "paper" / target).resolve()
         assert nb_path.is_file(), f"paper embeds {target}, which does not exist"
         sources = [c.source for c in nbs.read(nb_path).cells if c.cell_type == "code"]
-        assert any(s.split("\n", 1)[0].strip() == f"#| label: {label}" for s in sources), f"{target}: no {label}"
+        assert any(s.split("\n", 1)[0].strip() == f"#| label: {label}" for s in sources), (
+            f"{target}: no {label}"
+        )

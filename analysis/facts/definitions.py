@@ -1,14 +1,25 @@
-"""The fact definitions (SQL files) and running them over whatever views a connection has."""
+"""The fact definitions (SQL files) and running them over whatever views a connection has.
+
+A fact reads either its kind's snapshot view (``models``, ``datasets``, ...) or, when its SQL
+starts with a line ``-- reads facts: <name>, <name>``, other facts of the same kind and week
+(tables ``fact_<kind>__<name>``): a *derived* fact, computed in the weekly reduction from what
+the week's other facts already hold, without reading the snapshot file again. Its code hash
+covers the facts it reads, so changing one of them rebuilds it too.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from analysis.errors import HubObsError
+
 SQL_DIR = Path(__file__).with_name("sql")
+_READS = re.compile(r"\A(?:--[^\n]*\n)*?--[ \t]*reads facts:[ \t]*(?P<names>[^\n]*)\n")
 
 
 @dataclass(frozen=True)
@@ -24,22 +35,73 @@ class Fact:
 
     @property
     def sql(self) -> str:
-        return self.path.read_text(encoding="utf-8")
+        return _read(self.path)
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """Names of the facts of the same kind this fact reads (empty: it reads the snapshot view)."""
+        m = _READS.match(self.sql)
+        if not m:
+            return ()
+        names = tuple(n.strip() for n in m.group("names").split(",") if n.strip())
+        if not names:
+            raise HubObsError(f"{self.path}: '-- reads facts:' names no fact")
+        return names
 
     @property
     def code_hash(self) -> str:
-        """Changes exactly when the SQL that defines the fact changes."""
-        return hashlib.sha256(self.sql.encode("utf-8")).hexdigest()[:16]
+        """Changes exactly when the SQL that defines the fact, or a fact it reads, changes."""
+        h = hashlib.sha256(self.sql.encode("utf-8"))
+        for dep in self.reads:
+            h.update(b"\0" + _by_name(self.kind, dep, self).code_hash.encode())
+        return h.hexdigest()[:16]
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _by_name(kind: str, name: str, reader: Fact) -> Fact:
+    path = reader.path.with_name(f"{kind}__{name}.sql")
+    if not path.is_file():
+        raise HubObsError(
+            f"{reader.path}: reads fact {name!r}, but there is no {path.name} beside it"
+        )
+    return Fact(kind, name, path)
+
+
+def _ordered(found: list[Fact]) -> list[Fact]:
+    """``found`` with every fact after the facts it reads (otherwise in name order); cycles are errors."""
+    by_table = {f.table: f for f in found}
+    out: list[Fact] = []
+    state: dict[str, str] = {}
+
+    def visit(f: Fact, chain: tuple[str, ...]) -> None:
+        if state.get(f.table) == "done":
+            return
+        if state.get(f.table) == "visiting":
+            raise HubObsError(f"facts read each other in a cycle: {' -> '.join((*chain, f.table))}")
+        state[f.table] = "visiting"
+        for dep in f.reads:
+            d = _by_name(f.kind, dep, f)
+            visit(by_table.get(d.table, d), (*chain, f.table))
+        state[f.table] = "done"
+        if f.table in by_table:
+            out.append(f)
+
+    for f in found:
+        visit(f, ())
+    return out
 
 
 def facts(kind: str | None = None) -> list[Fact]:
-    """Every fact defined in ``sql/``, optionally only those reading ``kind``."""
+    """Every fact defined in ``sql/``, optionally only those of ``kind``; a fact comes after those it reads."""
     out = []
     for path in sorted(SQL_DIR.glob("*__*.sql")):
         k, _, name = path.stem.partition("__")
         if kind is None or k == kind:
             out.append(Fact(k, name, path))
-    return out
+    return _ordered(out)
 
 
 def _has_view(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -54,12 +116,15 @@ def materialize(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Run every fact whose input view exists on ``con`` and store it as table ``fact_<kind>__<name>``.
 
     This computes facts directly over the views (all weeks at once); the fact store computes
-    the same tables week by week with caching. Returns the tables created.
+    the same tables week by week with caching (a derived fact reads the tables made before it).
+    Returns the tables created.
     """
     made = []
     for fact in facts():
         if not _has_view(con, fact.kind):
             continue
-        con.execute(f'CREATE OR REPLACE TABLE "{fact.table}" AS {fact.sql}')  # names come from file names
+        con.execute(
+            f'CREATE OR REPLACE TABLE "{fact.table}" AS {fact.sql}'
+        )  # names come from file names
         made.append(fact.table)
     return made

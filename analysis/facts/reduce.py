@@ -1,6 +1,8 @@
 """Reducing one (kind, week) snapshot file to its facts, reading the file once.
 
-The connection given holds the view ``<kind>`` over exactly one week.
+The connection given holds the view ``<kind>`` over exactly one week. A derived fact (one whose
+SQL reads other facts, see :mod:`analysis.facts.definitions`) runs after the facts it reads, over
+their results of that week (registered as ``fact_<kind>__<name>``), never over the file.
 
 Strategy ``"direct"`` (the default) runs each fact straight over the view: DuckDB reads only the
 columns that fact names, so each fact costs one projected scan. Strategy ``"once"`` reads the
@@ -13,7 +15,7 @@ both; on the benchmark week ``"direct"`` wins, because copying a large text colu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import duckdb
@@ -33,7 +35,8 @@ def _quote(identifier: str) -> str:
 def needed_columns(con: duckdb.DuckDBPyConnection, kind: str, facts: Sequence[Fact]) -> list[str]:
     """The view's columns that some fact's SQL names (a superset is harmless), ``week`` always."""
     cols = [r[0] for r in con.execute(f"DESCRIBE {_quote(kind)}").fetchall()]
-    text = "\n".join(f.sql for f in facts)
+    # comments stripped: a column a comment mentions is not read
+    text = "\n".join(re.sub(r"--[^\n]*", "", f.sql) for f in facts if not f.reads)
     out = []
     for c in cols:
         if c == "week" or re.search(
@@ -48,15 +51,20 @@ def run_facts(
     kind: str,
     facts: Sequence[Fact],
     strategy: Strategy = "direct",
+    inputs: Mapping[str, pa.Table] | None = None,
 ) -> dict[str, pa.Table]:
-    """Run ``facts`` (all of ``kind``) over the view ``kind`` on ``con``; results by fact table name."""
+    """Run ``facts`` (all of ``kind``) over the view ``kind`` on ``con``; results by fact table name.
+
+    A derived fact reads the results of the facts it names: computed in this call (they must come
+    earlier in ``facts``) or given in ``inputs`` (by fact table name, e.g. read from the cache).
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     wrong = [f.table for f in facts if f.kind != kind]
     if wrong:
         raise ValueError(f"facts {wrong} do not read {kind!r}")
-    if strategy == "direct" or not facts:
-        return {f.table: con.sql(f.sql).to_arrow_table() for f in facts}
+    if strategy == "direct" or not any(not f.reads for f in facts):
+        return _run(con, facts, inputs)
     # Identifiers only: the kind is one of schema.KINDS, the columns come from the view itself.
     cols = ", ".join(_quote(c) for c in needed_columns(con, kind, facts))
     reader = con.sql(f"SELECT {cols} FROM {_quote(kind)}").to_arrow_reader(_BATCH_ROWS)
@@ -65,6 +73,35 @@ def run_facts(
         local.register("hubobs_week_source", reader)
         local.execute(f"CREATE TABLE {_quote(kind)} AS SELECT * FROM hubobs_week_source")
         local.unregister("hubobs_week_source")
-        return {f.table: local.sql(f.sql).to_arrow_table() for f in facts}
+        return _run(local, facts, inputs)
     finally:
         local.close()
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    facts: Sequence[Fact],
+    inputs: Mapping[str, pa.Table] | None,
+) -> dict[str, pa.Table]:
+    """Each fact in order; a derived fact sees the tables it reads registered under their names."""
+    out: dict[str, pa.Table] = {}
+    registered: list[str] = []
+    try:
+        for f in facts:
+            for dep in f.reads:
+                table = f"fact_{f.kind}__{dep}"
+                if table in registered:
+                    continue
+                data = out.get(table) if table in out else (inputs or {}).get(table)
+                if data is None:
+                    raise ValueError(
+                        f"fact {f.table} reads {table}, which is neither computed before it "
+                        "nor given in inputs"
+                    )
+                con.register(table, data)
+                registered.append(table)
+            out[f.table] = con.sql(f.sql).to_arrow_table()
+    finally:
+        for table in registered:
+            con.unregister(table)
+    return out

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from analysis.errors import HubObsError
@@ -111,6 +113,30 @@ def plan(
     return todo
 
 
+def _with_inputs(
+    wf: WeekFile, todo: Sequence[Fact], cache: Path
+) -> tuple[list[Fact], dict[str, pa.Table]]:
+    """``todo`` in dependency order, plus what its derived facts read: from the cache when there,
+    else computed in the same pass (added to the facts to compute and cache)."""
+    chosen = {f.table for f in todo}
+    inputs: dict[str, pa.Table] = {}
+    by_table = {f.table: f for f in facts(wf.kind)}
+    pending = [f for f in todo]
+    while pending:
+        f = pending.pop()
+        for dep in f.reads:
+            table = f"fact_{wf.kind}__{dep}"
+            if table in chosen or table in inputs:
+                continue
+            path = fcache.fact_path(cache, by_table[table], wf.week, wf.sha256)
+            if path.is_file():
+                inputs[table] = pq.read_table(path)
+            else:
+                chosen.add(table)
+                pending.append(by_table[table])
+    return [f for f in facts(wf.kind) if f.table in chosen], inputs
+
+
 def reduce_week(
     root: PathLike,
     wf: WeekFile,
@@ -120,9 +146,10 @@ def reduce_week(
     connect: Callable[..., duckdb.DuckDBPyConnection] | None = None,
 ) -> list[Path]:
     """Compute ``todo`` (facts of ``wf.kind``) over one week's file and cache them; returns the files."""
+    todo, inputs = _with_inputs(wf, todo, cache)
     con = (connect or _connect)(root, kinds=[wf.kind], weeks=[wf.week])
     try:
-        results = run_facts(con, wf.kind, todo, strategy=strategy)
+        results = run_facts(con, wf.kind, todo, strategy=strategy, inputs=inputs)
     finally:
         con.close()
     written = []

@@ -237,7 +237,11 @@ def licences(
 
 def _observed(df: pd.DataFrame, value: str) -> pd.DataFrame:
     """Rows of non-repeated weeks whose ``value`` is known, sorted by week."""
-    out = df[~df["is_repeat"].astype(bool) & df[value].notna()] if "is_repeat" in df else df[df[value].notna()]
+    out = (
+        df[~df["is_repeat"].astype(bool) & df[value].notna()]
+        if "is_repeat" in df
+        else df[df[value].notna()]
+    )
     return out.sort_values("week")
 
 
@@ -280,7 +284,9 @@ def concentration_over_time(
     for measure, label in (("downloads", "30-day downloads"), ("likes", "likes")):
         w = _observed(weekly[weekly["measure"] == measure], "gini")
         if len(w) < 2:
-            f.add("Fewer than two weeks recorded {label}: no change over time to state.", label=label)
+            f.add(
+                "Fewer than two weeks recorded {label}: no change over time to state.", label=label
+            )
             continue
         a, b = w.iloc[0], w.iloc[-1]
         f.add(

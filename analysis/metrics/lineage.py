@@ -1,7 +1,8 @@
 """Models as platforms (analysis 2): base-model links, family trees and derivatives per base model.
 
 Inputs are the fact tables ``fact_models__edges`` (one row per week, child and declared parent),
-``fact_models__lineage_nodes`` (every model of a week), ``fact_models__parent_names`` and
+``fact_models__lineage_nodes`` (every model of a week), ``fact_models__week_links`` (links with
+parents resolved within the week), ``fact_models__parent_names`` and
 ``fact_models__base_share``; see ``analysis/facts/sql``. Everything here is per snapshot week: a
 model's family is the one its links describe in that week, and a metric of one week reads only
 that week's rows of the per-model facts (the graph is built week by week, on demand).
@@ -123,7 +124,7 @@ def resolve_edges(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = N
     (what to call each node of the week). Only that week's rows of the per-model facts are read;
     earlier names of renamed parents come from the compact fact ``fact_models__parent_names``.
     """
-    require_tables(con, (*FACT_TABLES, "fact_models__parent_names"))
+    require_tables(con, (*FACT_TABLES, "fact_models__week_links", "fact_models__parent_names"))
     w = pick_week(con, week)
     if _built(con, w, "edges") is not None:
         return "lineage_edges"
@@ -141,13 +142,20 @@ def build_families(
     con: duckdb.DuckDBPyConnection,
     max_depth: int = MAX_DEPTH,
     week: dt.date | str | None = None,
+    *,
+    force: bool = False,
 ) -> dt.date:
-    """Build ``lineage_edges``, ``lineage_ancestry`` and ``lineage_families`` for ``week`` (latest when None); return the week."""
+    """Build ``lineage_edges``, ``lineage_ancestry`` and ``lineage_families`` for ``week`` (latest when None); return the week.
+
+    A week already built on ``con`` with the same ``max_depth`` is kept unless ``force``.
+    """
     if max_depth < 1:
         raise ValueError(f"max_depth must be at least 1, got {max_depth}")
     w = pick_week(con, week)
+    if not force and _built(con, w, "families") == max_depth:
+        return w
     resolve_edges(con, w)
-    con.execute(sql("lineage_ancestry"), {"max_depth": max_depth, "week": w})
+    _walk_up(con, w, max_depth)
     con.execute(sql("lineage_families"), {"week": w})
     if table_exists(con, "lineage_families"):
         con.execute("DELETE FROM lineage_ancestry WHERE week = $week", {"week": w})
@@ -155,6 +163,23 @@ def build_families(
     con.execute(sql("lineage_store_families"))
     _mark(con, w, "families", max_depth)
     return w
+
+
+def _walk_up(con: duckdb.DuckDBPyConnection, week: dt.date, max_depth: int) -> None:
+    """``lineage_ancestry_week``: the week's (node, ancestor, shortest depth) pairs, level by level.
+
+    Each level joins only the pairs the previous level added (a breadth-first walk), so a pair is
+    first met at its shortest depth and never walked again; a level that adds nothing ends it.
+    """
+    con.execute(sql("lineage_ancestry_start"), {"week": week})
+    con.execute(sql("lineage_ancestry_level1"))
+    depth = 1
+    while depth < max_depth:
+        depth += 1
+        con.execute(sql("lineage_ancestry_step"), {"depth": depth})
+        added = con.execute("SELECT count(*) FROM lineage_frontier").fetchall()[0][0]
+        if not added:
+            break
 
 
 def _ensure(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -> dt.date:
@@ -165,18 +190,13 @@ def _ensure(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = None) -
     return w
 
 
-def _ensure_all(con: duckdb.DuckDBPyConnection) -> None:
-    """Families of every week built on ``con`` (for the metrics over time)."""
-    for w in weeks(con):
-        _ensure(con, w)
-
-
 def weeks(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
     """The snapshot weeks present in the lineage facts, oldest first."""
     require_tables(con, FACT_TABLES)
-    rows = con.execute(
-        "SELECT DISTINCT week FROM fact_models__lineage_nodes ORDER BY week"
-    ).fetchall()
+    # the counts fact has one row per week (and exactly the weeks of the other models facts):
+    # far cheaper than a DISTINCT over every model of every week
+    source = "fact_models__counts" if table_exists(con, "fact_models__counts") else FACT_TABLES[1]
+    rows = con.execute(f"SELECT DISTINCT week FROM {source} ORDER BY week").fetchall()
     return [r[0] for r in rows]
 
 
@@ -244,11 +264,14 @@ def family_shape(con: duckdb.DuckDBPyConnection, week: dt.date | str | None = No
 def top_families_over_time(con: duckdb.DuckDBPyConnection, n: int = 10) -> pd.DataFrame:
     """Derivatives per week of the ``n`` largest families of the latest week.
 
+    Reads the per-week fact ``fact_models__family_sizes`` (each week's families with parents
+    resolved within that week, computed in the weekly reduction), so no week's tree is built here.
+
     Columns: week, family (root id), derivatives, latest_derivatives.
     """
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
-    _ensure_all(con)
+    require_tables(con, ("fact_models__family_sizes", "fact_models__lineage_nodes"))
     return query(con, "lineage_top_families", {"n": n})
 
 

@@ -71,7 +71,9 @@ def weekly_repos(con: duckdb.DuckDBPyConnection, first: dt.date, last: dt.date) 
     out["repeated"] = out["repeat_of"].notna()
     prev = out[["kind", "week", "repos"]].copy()
     prev["week"] = prev["week"] + dt.timedelta(days=7)
-    out = out.merge(prev.rename(columns={"repos": "previous_repos"}), on=["kind", "week"], how="left")
+    out = out.merge(
+        prev.rename(columns={"repos": "previous_repos"}), on=["kind", "week"], how="left"
+    )
     out["change"] = (out["repos"] - out["previous_repos"]).astype("Int64")
     out = out.drop(columns=["previous_repos"])
     for col in ("repos", "created_in_week", "created_unknown"):
@@ -105,11 +107,15 @@ class Headline:
 
 def headline(con: duckdb.DuckDBPyConnection, week: dt.date) -> Headline:
     prev = week - dt.timedelta(days=7)
-    return Headline(week=week, repos=weekly_repos(con, prev, week), attention=models_attention(con, week))
+    return Headline(
+        week=week, repos=weekly_repos(con, prev, week), attention=models_attention(con, week)
+    )
 
 
 def _int(n: object) -> str:
-    return "n/a" if n is None or n is pd.NA or (isinstance(n, float) and math.isnan(n)) else f"{int(n):,}"  # type: ignore[call-overload]
+    if n is None or n is pd.NA or (isinstance(n, float) and math.isnan(n)):
+        return "n/a"
+    return f"{int(n):,}"  # type: ignore[call-overload]
 
 
 def _pct(x: object) -> str:

@@ -275,16 +275,22 @@ def publish(
                 "attribution": ATTRIBUTION,
             },
             "files": [
-                {"path": f.path, "sha256": f.sha256, "bytes": f.bytes, "rows": f.rows} for f in prov.files
+                {"path": f.path, "sha256": f.sha256, "bytes": f.bytes, "rows": f.rows}
+                for f in prov.files
             ],
-            "outputs": [{"path": p.name, "sha256": sha256_file(p), "bytes": p.stat().st_size} for p in outputs],
+            "outputs": [
+                {"path": p.name, "sha256": sha256_file(p), "bytes": p.stat().st_size}
+                for p in outputs
+            ],
         }
         _write_json(work / PROVENANCE_FILE, record)
         work.chmod(0o755)
         try:
             os.rename(work, target)  # fails if target appeared meanwhile: never replaces a version
         except OSError as exc:
-            raise ReportError(f"{target}: could not place the new version ({exc}); nothing was replaced") from exc
+            raise ReportError(
+                f"{target}: could not place the new version ({exc}); nothing was replaced"
+            ) from exc
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

@@ -61,11 +61,15 @@ def open_week(root: str | Path, week: str | dt.date | None = None) -> WeekReport
     kinds = [k for k in COUNTED_KINDS if chosen in sroot.weeks(k)]
     if not kinds:
         have = ", ".join(w.isoformat() for w in sroot.all_weeks()[-5:]) or "none"
-        raise HubObsError(f"{path}: no models, datasets or spaces file for week {chosen} (latest weeks: {have})")
+        raise HubObsError(
+            f"{path}: no models, datasets or spaces file for week {chosen} (latest weeks: {have})"
+        )
     first = chosen - dt.timedelta(days=7 * (HISTORY_WEEKS - 1))
     con = connect(path, kinds=kinds, weeks=(first, chosen))
     prov = provenance(con, kinds=kinds, weeks=[chosen])
-    return WeekReport(path, chosen, con, prov, headline(con, chosen), weekly_repos(con, first, chosen))
+    return WeekReport(
+        path, chosen, con, prov, headline(con, chosen), weekly_repos(con, first, chosen)
+    )
 
 
 def summary(report: WeekReport) -> str:
@@ -88,14 +92,25 @@ def history_table(report: WeekReport) -> pd.DataFrame:
             "repeated": "Repeats the week before",
         }
     )
-    return df[["Week", "Kind", "Repositories", "Created during the week", "Change from the week before", "Repeats the week before"]]
+    return df[
+        [
+            "Week",
+            "Kind",
+            "Repositories",
+            "Created during the week",
+            "Change from the week before",
+            "Repeats the week before",
+        ]
+    ]
 
 
 def tables(report: WeekReport) -> dict[str, pd.DataFrame]:
     """The tables behind the report, as published in its folder."""
     history = report.history.copy()
     history["week"] = history["week"].map(lambda d: d.isoformat())
-    history["repeat_of"] = history["repeat_of"].map(lambda d: None if pd.isna(d) else pd.Timestamp(d).date().isoformat())
+    history["repeat_of"] = history["repeat_of"].map(
+        lambda d: None if pd.isna(d) else pd.Timestamp(d).date().isoformat()
+    )
     out = {"repositories_by_week": history}
     if not report.headline.attention.empty:
         att = report.headline.attention.copy()

@@ -52,6 +52,7 @@ class Repos(RepoIdentity):
     edit_days: np.ndarray
     salt: np.ndarray
 
+
 def make_repos(
     rng: np.random.Generator,
     accounts: Accounts,

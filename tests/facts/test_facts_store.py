@@ -177,11 +177,11 @@ def test_failure_in_a_fact_keeps_other_weeks(
     real = reduce.run_facts
     seen: list[object] = []
 
-    def failing(con, kind, todo, strategy="direct"):  # type: ignore[no-untyped-def]
+    def failing(con, kind, todo, strategy="direct", inputs=None):  # type: ignore[no-untyped-def]
         seen.append(kind)
         if len(seen) == 2:
             raise duckdb.Error("query failed (simulated)")
-        return real(con, kind, todo, strategy)
+        return real(con, kind, todo, strategy, inputs)
 
     monkeypatch.setattr(store, "run_facts", failing)
     with pytest.raises(duckdb.Error):
@@ -194,7 +194,7 @@ def test_failure_in_a_fact_keeps_other_weeks(
 def test_needed_columns_are_those_named(connect, root: Path) -> None:  # type: ignore[no-untyped-def]
     con = connect(root, kinds=["models"], weeks=[WEEKS[0]])
     cols = reduce.needed_columns(con, "models", [f for f in facts("models") if f.name == "counts"])
-    assert set(cols) == {"week", "createdAt", "author", "downloads", "likes", "cardData"}
+    assert set(cols) == {"week", "createdAt", "author", "downloads", "likes"}
 
 
 def test_cli_build_status_prune(

@@ -32,6 +32,8 @@ def tiny_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project(tmp_path: Path) -> Path:
     """A project folder holding only the report template (reports are written here)."""
     (tmp_path / "reports").mkdir()
-    shutil.copy(PROJECT_ROOT / "reports" / "_template.ipynb", tmp_path / "reports" / "_template.ipynb")
+    shutil.copy(
+        PROJECT_ROOT / "reports" / "_template.ipynb", tmp_path / "reports" / "_template.ipynb"
+    )
     shutil.copy(PROJECT_ROOT / "_quarto.yml", tmp_path / "_quarto.yml")
     return tmp_path

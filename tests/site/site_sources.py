@@ -75,7 +75,9 @@ def is_rendered(rel: str) -> bool:
 
 def is_resource(rel: str) -> bool:
     """Copied to the site as it is (project.resources; ``**`` matches any depth)."""
-    return any(fnmatch.fnmatch(rel, str(g)) for g in quarto_config()["project"].get("resources", []))
+    return any(
+        fnmatch.fnmatch(rel, str(g)) for g in quarto_config()["project"].get("resources", [])
+    )
 
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -88,7 +90,9 @@ _SHORTCODE = re.compile(r"\{\{<\s*(include|embed)\s+([^\s>]+)\s*>\}\}")
 def prose(path: Path) -> str:
     """The Markdown a page is written in (notebook: its markdown cells), code removed."""
     if path.suffix == ".ipynb":
-        text = "\n\n".join("".join(c["source"]) for c in notebook(path)["cells"] if c["cell_type"] == "markdown")
+        text = "\n\n".join(
+            "".join(c["source"]) for c in notebook(path)["cells"] if c["cell_type"] == "markdown"
+        )
     else:
         text = path.read_text(encoding="utf-8")
     return _INLINE_CODE.sub("", _FENCE.sub("", text))

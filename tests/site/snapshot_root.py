@@ -21,17 +21,41 @@ def _ts(d: dt.date, days: int = 0) -> dt.datetime:
 def models_rows(week: dt.date, n_extra: int) -> list[dict[str, object]]:
     """Two old models, then ``n_extra`` created during ``week``: downloads 0, 0, then 10, 20, ..."""
     rows: list[dict[str, object]] = [
-        {"_id": "m0", "id": "acme/base", "author": "acme", "createdAt": _ts(WEEKS[0], -30), "downloads": 0,
-         "likes": 1, "tags": ["region:us"]},
-        {"_id": "m1", "id": "acme/other", "author": "acme", "createdAt": _ts(WEEKS[0], -20), "downloads": 0,
-         "likes": 0, "tags": []},
+        {
+            "_id": "m0",
+            "id": "acme/base",
+            "author": "acme",
+            "createdAt": _ts(WEEKS[0], -30),
+            "downloads": 0,
+            "likes": 1,
+            "tags": ["region:us"],
+        },
+        {
+            "_id": "m1",
+            "id": "acme/other",
+            "author": "acme",
+            "createdAt": _ts(WEEKS[0], -20),
+            "downloads": 0,
+            "likes": 0,
+            "tags": [],
+        },
     ]
     for i in range(n_extra):
-        rows.append({
-            "_id": f"x{week:%m%d}{i}", "id": f"fict/m{week:%m%d}-{i}", "author": "fict",
-            "createdAt": _ts(week, 1), "downloads": 10 * (i + 1), "likes": 0, "tags": [],
-            "baseModels": {"relation": "finetune", "models": [{"_id": "m0", "id": "acme/base"}]},
-        })
+        rows.append(
+            {
+                "_id": f"x{week:%m%d}{i}",
+                "id": f"fict/m{week:%m%d}-{i}",
+                "author": "fict",
+                "createdAt": _ts(week, 1),
+                "downloads": 10 * (i + 1),
+                "likes": 0,
+                "tags": [],
+                "baseModels": {
+                    "relation": "finetune",
+                    "models": [{"_id": "m0", "id": "acme/base"}],
+                },
+            }
+        )
     return rows
 
 
@@ -47,13 +71,30 @@ def build_root(root: Path, revision: str = "0123456789abcdef0123456789abcdef0123
     """Weeks 2025-03-05, -12, -19: models grow by 1, 2, 3 new rows; the last spaces week repeats."""
     for i, week in enumerate(WEEKS):
         write(root, "models", week, models_rows(week, i + 1))
-        write(root, "datasets", week, [{"_id": f"d{j}", "id": f"fict/d{j}", "author": "fict",
-                                        "createdAt": _ts(week, -1)} for j in range(i + 2)])
-    spaces = [{"_id": "s0", "id": "fict/s0", "author": "fict", "createdAt": _ts(WEEKS[0], 2), "sdk": "gradio"}]
+        write(
+            root,
+            "datasets",
+            week,
+            [
+                {"_id": f"d{j}", "id": f"fict/d{j}", "author": "fict", "createdAt": _ts(week, -1)}
+                for j in range(i + 2)
+            ],
+        )
+    spaces = [
+        {
+            "_id": "s0",
+            "id": "fict/s0",
+            "author": "fict",
+            "createdAt": _ts(WEEKS[0], 2),
+            "sdk": "gradio",
+        }
+    ]
     write(root, "spaces", WEEKS[0], spaces)
     write(root, "spaces", WEEKS[1], spaces)
     # the third spaces week repeats the second byte for byte
     (root / file_path("spaces", WEEKS[2])).parent.mkdir(parents=True, exist_ok=True)
-    (root / file_path("spaces", WEEKS[2])).write_bytes((root / file_path("spaces", WEEKS[1])).read_bytes())
+    (root / file_path("spaces", WEEKS[2])).write_bytes(
+        (root / file_path("spaces", WEEKS[1])).read_bytes()
+    )
     write_revision(root, revision, generated=True)
     return root

@@ -16,7 +16,10 @@ def _notebook(path: Path, body: str = "print(root, week, n)", tagged: bool = Tru
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell("# test"),
-        nbformat.v4.new_code_cell("root = 'data/sample'\nweek = None\nn: int = 1", metadata={"tags": ["parameters"] if tagged else []}),
+        nbformat.v4.new_code_cell(
+            "root = 'data/sample'\nweek = None\nn: int = 1",
+            metadata={"tags": ["parameters"] if tagged else []},
+        ),
         nbformat.v4.new_code_cell(body),
     ]
     for i, c in enumerate(nb.cells):
@@ -30,7 +33,9 @@ def test_declared_parameters_reads_the_parameters_cell(tmp_path: Path) -> None:
     assert nbs.declared_parameters(nb) == {"root": "data/sample", "week": None, "n": 1}
 
 
-def test_injected_cell_follows_the_parameters_cell_and_replaces_an_earlier_one(tmp_path: Path) -> None:
+def test_injected_cell_follows_the_parameters_cell_and_replaces_an_earlier_one(
+    tmp_path: Path,
+) -> None:
     nb = nbs.read(_notebook(tmp_path / "a.ipynb"))
     nbs.inject_parameters(nb, {"root": "x"})
     nbs.inject_parameters(nb, {"week": dt.date(2025, 1, 1), "n": 3})
@@ -60,8 +65,12 @@ def test_front_matter_round_trip(tmp_path: Path) -> None:
     assert nbs.front_matter(nb) == {"title": "Second"}
 
 
-def test_execution_uses_parameters_runs_in_the_output_folder_and_is_deterministic(tmp_path: Path) -> None:
-    src = _notebook(tmp_path / "a.ipynb", "import os\nprint(root, week, n, os.path.basename(os.getcwd()))")
+def test_execution_uses_parameters_runs_in_the_output_folder_and_is_deterministic(
+    tmp_path: Path,
+) -> None:
+    src = _notebook(
+        tmp_path / "a.ipynb", "import os\nprint(root, week, n, os.path.basename(os.getcwd()))"
+    )
     out1, out2 = tmp_path / "runxa" / "o.ipynb", tmp_path / "runxb" / "o.ipynb"
     params = {"root": "r", "week": dt.date(2025, 3, 19), "n": 2}
     nbs.execute_notebook(src, out1, params, metadata={"title": "x"})
@@ -70,7 +79,8 @@ def test_execution_uses_parameters_runs_in_the_output_folder_and_is_deterministi
     text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert text == "r 2025-03-19 2 runxa\n"
     # nothing volatile: the two runs differ only by the folder name they printed
-    a = json.loads(out1.read_text()); b = json.loads(out2.read_text())  # noqa: E702
+    a = json.loads(out1.read_text())
+    b = json.loads(out2.read_text())
     assert json.dumps(a).replace("runxa", "runxb") == json.dumps(b)
     assert "execution" not in json.dumps([c.get("metadata", {}) for c in a["cells"]])
     assert a["metadata"]["kernelspec"]["name"] == "python3"
@@ -94,9 +104,13 @@ def test_no_kernel_is_left_running(tmp_path: Path) -> None:
     import subprocess
 
     def children() -> set[str]:
-        out = subprocess.run(["pgrep", "-P", str(os.getpid())], capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            ["pgrep", "-P", str(os.getpid())], capture_output=True, text=True, check=False
+        )
         return set(out.stdout.split())
 
     before = children()  # other tests' helpers (browsers, servers) may still be winding down
-    nbs.execute_notebook(_notebook(tmp_path / "a.ipynb", "print(1)"), tmp_path / "o.ipynb", {"root": "x"})
+    nbs.execute_notebook(
+        _notebook(tmp_path / "a.ipynb", "print(1)"), tmp_path / "o.ipynb", {"root": "x"}
+    )
     assert children() - before == set()

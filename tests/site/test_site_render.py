@@ -25,9 +25,23 @@ from analysis.paths import PROJECT_ROOT
 
 QUARTO = shutil.which("quarto")
 NO_QUARTO = "quarto is not on PATH (install it from https://quarto.org/docs/get-started/); the site cannot be rendered here"
-CHROMIUM = Path("/usr/bin/chromium")
-SITE_SOURCES = ("_quarto.yml", "index.qmd", "about.qmd", "methods.qmd", "data.qmd", "CHANGELOG.md",
-                "docs", "posts", "reports", "explorers", "paper", "notebooks", "assets", "analysis", "data/organizations.csv")
+SITE_SOURCES = (
+    "_quarto.yml",
+    "index.qmd",
+    "about.qmd",
+    "methods.qmd",
+    "data.qmd",
+    "CHANGELOG.md",
+    "docs",
+    "posts",
+    "reports",
+    "explorers",
+    "paper",
+    "notebooks",
+    "assets",
+    "analysis",
+    "data/organizations.csv",
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +52,17 @@ def rendered_site(tmp_path_factory: pytest.TempPathFactory, tiny_root: Path) -> 
     for name in SITE_SOURCES:
         src = PROJECT_ROOT / name
         if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__", "[0-9]*-[0-9]*-[0-9]*"))
+            shutil.copytree(
+                src,
+                project / name,
+                ignore=shutil.ignore_patterns("__pycache__", "[0-9]*-[0-9]*-[0-9]*"),
+            )
         elif src.is_file():
             (project / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(src, project / name)
-    opts = build.BuildOptions(root=tiny_root, project=project, notebooks=False, render=True, log=lambda m: None)
+    opts = build.BuildOptions(
+        root=tiny_root, project=project, notebooks=False, render=True, log=lambda m: None
+    )
     code = build.run(opts)
     assert code == 0, f"quarto render failed with exit code {code}"
     return project / "_site"
@@ -51,28 +71,42 @@ def rendered_site(tmp_path_factory: pytest.TempPathFactory, tiny_root: Path) -> 
 @pytest.mark.quarto
 def test_render_makes_every_page_with_banner_feed_and_search(rendered_site: Path) -> None:
     pages = sorted(rendered_site.rglob("*.html"))
-    for page in ("index.html", "posts/index.html", "reports/index.html", "paper/index.html", "methods.html", "data.html", "about.html", "explorers/index.html"):
+    for page in (
+        "index.html",
+        "posts/index.html",
+        "reports/index.html",
+        "paper/index.html",
+        "methods.html",
+        "data.html",
+        "about.html",
+        "explorers/index.html",
+    ):
         assert (rendered_site / page).is_file(), page
     assert (rendered_site / "posts/index.xml").is_file(), "RSS feed"
     assert (rendered_site / "search.json").is_file(), "local search index"
     assert (rendered_site / "paper/index.pdf").is_file(), "PDF via Typst"
     for week in ("2025-03-05", "2025-03-12", "2025-03-19"):
         page = (rendered_site / "reports" / week / "index.html").read_text()
-        assert 'citation_title' in page, "Google Scholar tags"
+        assert "citation_title" in page, "Google Scholar tags"
         assert (rendered_site / "reports" / week / "repositories_by_week.csv").is_file()
     for page in pages:
         text = page.read_text(encoding="utf-8")
         if "<body" in text:
             assert "sample-banner" in text, f"{page}: no generated-sample banner"
     home = (rendered_site / "index.html").read_text()
-    assert re.search(r"Models</td>\s*<td[^>]*>5</td>", home), "the Home page shows the computed numbers"
+    assert re.search(r"Models</td>\s*<td[^>]*>5</td>", home), (
+        "the Home page shows the computed numbers"
+    )
 
 
 @pytest.mark.quarto
 def test_rendered_site_loads_nothing_from_a_third_party_host(rendered_site: Path) -> None:
     found = []
     for path in [*rendered_site.rglob("*.html"), *rendered_site.rglob("*.css")]:
-        found += [f"{path.relative_to(rendered_site)}: {hit}" for hit in remote_loads(path.read_text(encoding="utf-8", errors="replace"))]
+        found += [
+            f"{path.relative_to(rendered_site)}: {hit}"
+            for hit in remote_loads(path.read_text(encoding="utf-8", errors="replace"))
+        ]
     assert not found, "\n".join(found[:20])
 
 
@@ -94,7 +128,10 @@ def _watch(page: object, outside: list[str], errors: list[str]) -> None:
 
     def on_request(r: object) -> None:
         url = str(getattr(r, "url", ""))
-        if not url.startswith(("data:", "blob:")) and urlsplit(url).hostname not in {"127.0.0.1", "localhost"}:
+        if not url.startswith(("data:", "blob:")) and urlsplit(url).hostname not in {
+            "127.0.0.1",
+            "localhost",
+        }:
             outside.append(url)
 
     def on_console(m: object) -> None:
@@ -108,31 +145,23 @@ def _watch(page: object, outside: list[str], errors: list[str]) -> None:
 
 @pytest.mark.browser
 @pytest.mark.quarto
-def test_pages_in_chromium_request_only_localhost_and_log_no_errors(served: str) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing (Debian package chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"],
-        )
-        try:
-            for path in ("", "posts/", "reports/", "reports/2025-03-19/", "paper/", "methods.html"):
-                page = browser.new_page()
-                outside: list[str] = []
-                errors: list[str] = []
-                _watch(page, outside, errors)
-                page.goto(served + path, wait_until="networkidle")
-                assert page.locator(".sample-banner").first.is_visible(), path
-                assert page.locator("nav.navbar").first.is_visible(), path
-                assert not outside, f"{path}: requests left localhost: {outside}"
-                assert not errors, f"{path}: console errors: {errors}"
-                page.close()
-            page = browser.new_page()
-            page.goto(served, wait_until="networkidle")
-            assert page.locator(".quarto-color-scheme-toggle").count() > 0, "light/dark toggle"
-        finally:
-            browser.close()
+def test_pages_in_chromium_request_only_localhost_and_log_no_errors(
+    served: str, chromium: object
+) -> None:
+    for path in ("", "posts/", "reports/", "reports/2025-03-19/", "paper/", "methods.html"):
+        page = chromium.new_page()  # type: ignore[attr-defined]
+        outside: list[str] = []
+        errors: list[str] = []
+        _watch(page, outside, errors)
+        page.goto(served + path, wait_until="networkidle")
+        assert page.locator(".sample-banner").first.is_visible(), path
+        assert page.locator("nav.navbar").first.is_visible(), path
+        assert not outside, f"{path}: requests left localhost: {outside}"
+        assert not errors, f"{path}: console errors: {errors}"
+        page.close()
+    page = chromium.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(served, wait_until="networkidle")
+        assert page.locator(".quarto-color-scheme-toggle").count() > 0, "light/dark toggle"
+    finally:
+        page.close()

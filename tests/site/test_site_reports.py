@@ -22,11 +22,17 @@ W1, W2, W3 = WEEKS
 
 
 def _opts(root: Path, project: Path, **kw: object) -> build.BuildOptions:
-    return build.BuildOptions(root=root, project=project, notebooks=False, render=False, log=lambda m: None, **kw)  # type: ignore[arg-type]
+    return build.BuildOptions(
+        root=root, project=project, notebooks=False, render=False, log=lambda m: None, **kw
+    )  # type: ignore[arg-type]
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_headline_numbers_of_the_tiny_root(tiny_root: Path) -> None:
@@ -58,7 +64,9 @@ def test_an_unknown_week_is_a_clear_error(tiny_root: Path) -> None:
         report.open_week(tiny_root, "2025-03-26")
 
 
-def test_build_publishes_three_citable_versions_with_data_and_provenance(tiny_root: Path, project: Path) -> None:
+def test_build_publishes_three_citable_versions_with_data_and_provenance(
+    tiny_root: Path, project: Path
+) -> None:
     assert build.run(_opts(tiny_root, project)) == 0
     found = rv.versions(project / "reports")
     assert [(v.week, v.version) for v in found] == [(W1, 1), (W2, 1), (W3, 1)]
@@ -77,8 +85,15 @@ def test_build_publishes_three_citable_versions_with_data_and_provenance(tiny_ro
     for out in prov["outputs"]:
         assert sha256_file(v.folder / out["path"]) == out["sha256"]
     names = {p.name for p in v.folder.iterdir()}
-    assert {"repositories_by_week.csv", "repositories_by_week.parquet", "models_attention.csv",
-            "models_attention.parquet", "DATA-LICENSE.md", "provenance.json", "index.ipynb"} <= names
+    assert {
+        "repositories_by_week.csv",
+        "repositories_by_week.parquet",
+        "models_attention.csv",
+        "models_attention.parquet",
+        "DATA-LICENSE.md",
+        "provenance.json",
+        "index.ipynb",
+    } <= names
     csv = pd.read_csv(v.folder / "repositories_by_week.csv")
     pq = pd.read_parquet(v.folder / "repositories_by_week.parquet")
     assert len(csv) == len(pq) == 9  # 3 kinds x 3 weeks (history is up to 12 weeks)
@@ -100,10 +115,16 @@ def test_building_a_week_twice_never_overwrites_its_version(tiny_root: Path, pro
     assert _snapshot(folder) == before
     assert [v.slug for v in rv.versions(project / "reports")] == [W2.isoformat()]
     build.run(_opts(tiny_root, project, report_weeks=(W2,), new_version=True))
-    assert [v.slug for v in rv.versions(project / "reports")] == [W2.isoformat(), f"{W2.isoformat()}-v2"]
+    assert [v.slug for v in rv.versions(project / "reports")] == [
+        W2.isoformat(),
+        f"{W2.isoformat()}-v2",
+    ]
     assert _snapshot(folder) == before
     meta = front_matter(read(project / "reports" / f"{W2.isoformat()}-v2" / "index.ipynb"))
-    assert meta["citation"]["url"].endswith(f"/reports/{W2.isoformat()}-v2/") and meta["report-version"] == 2
+    assert (
+        meta["citation"]["url"].endswith(f"/reports/{W2.isoformat()}-v2/")
+        and meta["report-version"] == 2
+    )
 
 
 def test_changed_data_makes_a_new_version(tmp_path: Path, project: Path) -> None:
@@ -114,7 +135,9 @@ def test_changed_data_makes_a_new_version(tmp_path: Path, project: Path) -> None
     build.run(_opts(root, project, report_weeks=(W3,)))
     assert [v.version for v in rv.versions(project / "reports", W3)] == [1, 2]
     assert _snapshot(project / "reports" / W3.isoformat()) == first
-    prov = json.loads((project / "reports" / f"{W3.isoformat()}-v2" / "provenance.json").read_text())
+    prov = json.loads(
+        (project / "reports" / f"{W3.isoformat()}-v2" / "provenance.json").read_text()
+    )
     assert prov["dataset"]["revision"].startswith("fedcba98")
 
 
@@ -128,27 +151,45 @@ def test_an_incomplete_folder_in_the_way_is_never_touched(tiny_root: Path, proje
     assert not [p for p in (project / "reports").iterdir() if ".partial-" in p.name]
 
 
-def test_sample_and_real_versions_are_never_mixed(tmp_path: Path, tiny_root: Path, project: Path) -> None:
+def test_sample_and_real_versions_are_never_mixed(
+    tmp_path: Path, tiny_root: Path, project: Path
+) -> None:
     build.run(_opts(tiny_root, project, report_weeks=(W1,)))
     real = build_root(tmp_path / "real")
     from analysis.snapshots import write_revision
 
     write_revision(real, "a" * 40, generated=False)
-    with pytest.raises(HubObsError, match="built from the generated sample; this build uses real data"):
+    with pytest.raises(
+        HubObsError, match="built from the generated sample; this build uses real data"
+    ):
         build.run(_opts(real, project, report_weeks=(W2,)))
 
 
 def test_a_failing_template_publishes_nothing(tiny_root: Path, project: Path) -> None:
     template = project / "reports" / "_template.ipynb"
     nb = json.loads(template.read_text())
-    nb["cells"].append({"cell_type": "code", "id": "boom", "metadata": {}, "execution_count": None, "outputs": [], "source": "raise RuntimeError('template broke')"})
+    nb["cells"].append(
+        {
+            "cell_type": "code",
+            "id": "boom",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": "raise RuntimeError('template broke')",
+        }
+    )
     template.write_text(json.dumps(nb))
     with pytest.raises(HubObsError, match="template broke"):
         build.run(_opts(tiny_root, project, report_weeks=(W1,)))
     assert [p.name for p in (project / "reports").iterdir()] == ["_template.ipynb"]
 
 
-def test_without_quarto_the_build_stops_with_exit_code_3(tiny_root: Path, project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_quarto_the_build_stops_with_exit_code_3(
+    tiny_root: Path,
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     opts = _opts(tiny_root, project, report_weeks=(W1,))
     opts.render = True

@@ -32,7 +32,13 @@ from analysis.reports.versions import SLUG
 NAVBAR = ["Home", "Posts", "Reports", "Explorers", "Paper", "Data", "Methods", "About"]
 
 #: Files a build or Quarto writes, which links and includes may name before they exist.
-GENERATED = {build.HEADLINE_FILE, build.BANNER_FILE, build.NOTICE_FILE, "posts/index.xml", "reports/index.xml"}
+GENERATED = {
+    build.HEADLINE_FILE,
+    build.BANNER_FILE,
+    build.NOTICE_FILE,
+    "posts/index.xml",
+    "reports/index.xml",
+}
 
 #: Third-party hosts the site may LINK to (never load from), and why.
 LINK_HOSTS = {
@@ -106,7 +112,12 @@ def test_notebooks_are_never_executed_by_quarto() -> None:
 
 def test_resources_copy_data_and_vendored_assets() -> None:
     resources = quarto_config()["project"]["resources"]
-    for needed in ("assets/vendor/**", "reports/*/*.csv", "reports/*/*.parquet", "reports/*/provenance.json"):
+    for needed in (
+        "assets/vendor/**",
+        "reports/*/*.csv",
+        "reports/*/*.parquet",
+        "reports/*/provenance.json",
+    ):
         assert needed in resources
 
 
@@ -132,7 +143,9 @@ def test_every_report_version_has_citation_metadata() -> None:
         assert meta["citation"]["type"] == "report", nb
         assert meta["citation"]["url"].endswith(f"/reports/{slug}/"), nb
         assert meta["google-scholar"] is True and meta["author"] and meta["date"], nb
-        assert (nb.parent / "provenance.json").is_file() and (nb.parent / "DATA-LICENSE.md").is_file(), nb
+        assert (nb.parent / "provenance.json").is_file() and (
+            nb.parent / "DATA-LICENSE.md"
+        ).is_file(), nb
 
 
 def test_the_paper_is_citable_and_renders_to_html_and_typst() -> None:
@@ -154,10 +167,19 @@ def test_every_parameterized_notebook_declares_its_parameters() -> None:
 
 def test_paper_bibliography_has_the_related_work() -> None:
     bib = (ROOT / "paper/references.bib").read_text()
-    for needle in ("10.1145/3715275.3732206", "2508.06811", "2405.13058", "What is the {Hugging Face} Community Building?"):
+    for needle in (
+        "10.1145/3715275.3732206",
+        "2508.06811",
+        "2405.13058",
+        "What is the {Hugging Face} Community Building?",
+    ):
         assert needle in bib
     keys = set(re.findall(r"@\w+\{([^,]+),", bib))
-    cited = set(re.findall(r"@([A-Za-z][\w:-]*[\w])", (ROOT / "paper/index.qmd").read_text().split("---", 2)[2]))
+    cited = set(
+        re.findall(
+            r"@([A-Za-z][\w:-]*[\w])", (ROOT / "paper/index.qmd").read_text().split("---", 2)[2]
+        )
+    )
     assert cited - {"fig"} <= keys, f"cited but not in references.bib: {cited - keys}"
 
 
@@ -180,8 +202,14 @@ def _check_target(page: Path, target: str, problems: list[str], *, page_link: bo
         return
     if not resolved.exists():
         problems.append(f"{page.relative_to(ROOT)}: {target} -> {rel} does not exist")
-    elif page_link and resolved.suffix in {".qmd", ".md", ".ipynb"} and not (is_rendered(rel) or is_resource(rel)):
-        problems.append(f"{page.relative_to(ROOT)}: {target} -> {rel} is not rendered (add it to project.render)")
+    elif (
+        page_link
+        and resolved.suffix in {".qmd", ".md", ".ipynb"}
+        and not (is_rendered(rel) or is_resource(rel))
+    ):
+        problems.append(
+            f"{page.relative_to(ROOT)}: {target} -> {rel} is not rendered (add it to project.render)"
+        )
 
 
 def _pages_to_check() -> list[Path]:
@@ -201,8 +229,13 @@ def test_no_link_points_to_a_missing_page_or_file() -> None:
                 label = target.split("#", 1)[1]
                 if nb_path.is_file():
                     sources = ["".join(c["source"]) for c in notebook(nb_path)["cells"]]
-                    if not any(re.search(rf"^#\|\s*label:\s*{re.escape(label)}\s*$", s, re.M) for s in sources):
-                        problems.append(f"{page.relative_to(ROOT)}: {target}: no cell labelled {label}")
+                    if not any(
+                        re.search(rf"^#\|\s*label:\s*{re.escape(label)}\s*$", s, re.M)
+                        for s in sources
+                    ):
+                        problems.append(
+                            f"{page.relative_to(ROOT)}: {target}: no cell labelled {label}"
+                        )
     for href in yaml_hrefs(quarto_config()["website"]):
         _check_target(ROOT / "_quarto.yml", href, problems)
     html = quarto_config()["format"]["html"]
@@ -216,15 +249,25 @@ def test_no_link_points_to_a_missing_page_or_file() -> None:
 
 def test_the_report_template_links_resolve_from_a_version_folder(tmp_path: Path) -> None:
     template = ROOT / "reports/_template.ipynb"
-    written = {"repositories_by_week.csv", "repositories_by_week.parquet", "models_attention.csv",
-               "models_attention.parquet", "DATA-LICENSE.md", "provenance.json"}
+    written = {
+        "repositories_by_week.csv",
+        "repositories_by_week.parquet",
+        "models_attention.csv",
+        "models_attention.parquet",
+        "DATA-LICENSE.md",
+        "provenance.json",
+    }
     problems: list[str] = []
     version_page = ROOT / "reports" / "2000-01-05" / "index.ipynb"  # where an executed copy lives
     for target in links(template):
         if target in written:
             continue
         path = target.split("#")[0]
-        if path and not target.startswith(("http://", "https://")) and not (version_page.parent / path).resolve().exists():
+        if (
+            path
+            and not target.startswith(("http://", "https://"))
+            and not (version_page.parent / path).resolve().exists()
+        ):
             problems.append(target)
     assert not problems, f"template links that do not resolve from reports/<week>/: {problems}"
 
@@ -249,14 +292,22 @@ def _load_sources() -> list[Path]:
     files += [*sorted(ROOT.glob("notebooks/*.ipynb")), ROOT / "reports/_template.ipynb"]
     files += [*sorted((ROOT / "assets").rglob("*.scss")), *sorted((ROOT / "assets").rglob("*.css"))]
     files += [p for p in (ROOT / "assets").rglob("*.html") if "vendor" not in p.parts]
-    files += sorted((ROOT / build.GENERATED_DIR).glob("*")) if (ROOT / build.GENERATED_DIR).is_dir() else []
-    return [f for f in files if f.is_file() and ".venv" not in f.parts and "node_modules" not in f.parts]
+    files += (
+        sorted((ROOT / build.GENERATED_DIR).glob("*"))
+        if (ROOT / build.GENERATED_DIR).is_dir()
+        else []
+    )
+    return [
+        f for f in files if f.is_file() and ".venv" not in f.parts and "node_modules" not in f.parts
+    ]
 
 
 def test_no_source_loads_anything_from_a_third_party_host() -> None:
     found = []
     for path in _load_sources():
-        texts = notebook_texts(path) if path.suffix == ".ipynb" else [path.read_text(encoding="utf-8")]
+        texts = (
+            notebook_texts(path) if path.suffix == ".ipynb" else [path.read_text(encoding="utf-8")]
+        )
         for text in texts:
             found += [f"{path.relative_to(ROOT)}: ...{hit}..." for hit in remote_loads(text)]
     assert not found, "\n".join(found)
@@ -272,19 +323,33 @@ def test_the_load_detector_finds_loads_and_ignores_links() -> None:
     ]
     for text in loads:
         assert remote_loads(text), text
-    for text in ('<a href="https://doi.org/10.1145/3715275.3732206">doi</a>', "[ODbL](https://opendatacommons.org/)",
-                 '<script src="../../assets/vendor/vega/vega.min.js"></script>'):
+    for text in (
+        '<a href="https://doi.org/10.1145/3715275.3732206">doi</a>',
+        "[ODbL](https://opendatacommons.org/)",
+        '<script src="../../assets/vendor/vega/vega.min.js"></script>',
+    ):
         assert not remote_loads(text), text
 
 
 def test_rendered_page_list_covers_every_page() -> None:
     rel = {p.relative_to(ROOT).as_posix() for p in rendered_pages()}
-    for page in ("index.qmd", "about.qmd", "methods.qmd", "data.qmd", "posts/index.qmd", "reports/index.qmd",
-                 "explorers/index.qmd", "paper/index.qmd", "posts/2026-11-28-welcome/index.qmd"):
+    for page in (
+        "index.qmd",
+        "about.qmd",
+        "methods.qmd",
+        "data.qmd",
+        "posts/index.qmd",
+        "reports/index.qmd",
+        "explorers/index.qmd",
+        "paper/index.qmd",
+        "posts/2026-11-28-welcome/index.qmd",
+    ):
         assert page in rel, page
     assert "reports/_template.ipynb" not in rel
 
 
-@pytest.mark.parametrize("page", ["index.qmd", "posts/index.qmd", "reports/index.qmd", "explorers/index.qmd"])
+@pytest.mark.parametrize(
+    "page", ["index.qmd", "posts/index.qmd", "reports/index.qmd", "explorers/index.qmd"]
+)
 def test_listings_are_declared(page: str) -> None:
     assert front_matter(ROOT / page).get("listing"), page

