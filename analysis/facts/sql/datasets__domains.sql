@@ -24,8 +24,9 @@ d AS (
     FROM datasets
 ),
 matched AS (
-    SELECT DISTINCT d.week, d.uid, d.created, d.downloads, k.domain
-    FROM d, unnest(d.words) AS w(word)
+    -- words unnested in the select list (a lateral unnest runs several times slower in DuckDB)
+    SELECT DISTINCT w.week, w.uid, w.created, w.downloads, k.domain
+    FROM (SELECT week, uid, created, downloads, unnest(words) AS word FROM d) AS w
     JOIN keywords AS k ON k.keyword = w.word
 ),
 labelled AS (

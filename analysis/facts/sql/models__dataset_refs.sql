@@ -1,9 +1,9 @@
 -- The 200 datasets named by the most models in each week (owner: analysis 4): `dataset:<id>`
--- tags. A model naming a dataset twice counts once. Ties broken by dataset id.
+-- tags. A model naming a dataset twice counts once (its `dataset:` tags are deduplicated before
+-- they are unnested, so no (model, dataset) pair is hashed). Ties broken by dataset id.
 WITH refs AS (
-    SELECT DISTINCT week, coalesce(_id, 'id:' || id) AS uid, substr(t.tag, length('dataset:') + 1) AS dataset_id
-    FROM models, unnest(tags) AS t(tag)
-    WHERE starts_with(t.tag, 'dataset:')
+    SELECT week, substr(unnest(list_distinct(list_filter(tags, lambda t: starts_with(t, 'dataset:')))), length('dataset:') + 1) AS dataset_id
+    FROM models
 ),
 counted AS (
     SELECT week, dataset_id, count(*) AS models

@@ -3,6 +3,8 @@
 -- baseModels is NULL (column missing in that file, or no base model) the `base_model:<relation>:<id>`
 -- tags are used instead; they agree with baseModels where both exist. `week` stays a key.
 -- child_uid: the child's stable key (_id, or 'id:' || id when _id is missing).
+-- Lists are unnested in the select list with their positions (generate_subscripts), not by a
+-- lateral join, which DuckDB runs many times slower on a full-size week.
 WITH m AS (
     SELECT
         week,
@@ -17,34 +19,59 @@ WITH m AS (
 ),
 from_struct AS (
     SELECT
-        m.week,
-        m._id,
-        m.id,
-        m.author,
-        m.createdAt,
-        m.licence,
-        lower(m.baseModels.relation) AS relation,
-        len(m.baseModels.models) AS n_parents,
-        p.pos AS parent_pos,
-        p.parent._id AS parent__id,
-        p.parent.id AS parent_id,
+        week,
+        _id,
+        id,
+        author,
+        createdAt,
+        licence,
+        relation,
+        n_parents,
+        parent_pos,
+        parent._id AS parent__id,
+        parent.id AS parent_id,
         'baseModels' AS source
-    FROM m, unnest(m.baseModels.models) WITH ORDINALITY AS p(parent, pos)
-    WHERE m.baseModels IS NOT NULL
+    FROM (
+        SELECT
+            week,
+            _id,
+            id,
+            author,
+            createdAt,
+            licence,
+            lower(baseModels.relation) AS relation,
+            len(baseModels.models) AS n_parents,
+            unnest(baseModels.models) AS parent,
+            generate_subscripts(baseModels.models, 1) AS parent_pos
+        FROM m
+        WHERE baseModels IS NOT NULL
+    )
 ),
 tag_links AS (
     SELECT
-        m.week,
-        m._id,
-        m.id,
-        m.author,
-        m.createdAt,
-        m.licence,
-        regexp_extract(t.tag, '^base_model:(finetune|quantized|adapter|merge):(.+)$', ['relation', 'parent']) AS link,
-        t.pos
-    FROM m, unnest(m.tags) WITH ORDINALITY AS t(tag, pos)
-    WHERE m.baseModels IS NULL
-      AND regexp_matches(t.tag, '^base_model:(finetune|quantized|adapter|merge):.+$')
+        week,
+        _id,
+        id,
+        author,
+        createdAt,
+        licence,
+        regexp_extract(tag, '^base_model:(finetune|quantized|adapter|merge):(.+)$', ['relation', 'parent']) AS link,
+        pos
+    FROM (
+        SELECT
+            week,
+            _id,
+            id,
+            author,
+            createdAt,
+            licence,
+            unnest(tags) AS tag,
+            generate_subscripts(tags, 1) AS pos
+        FROM m
+        WHERE baseModels IS NULL
+    )
+    WHERE starts_with(tag, 'base_model:')
+      AND regexp_matches(tag, '^base_model:(finetune|quantized|adapter|merge):.+$')
 ),
 from_tags AS (
     SELECT
