@@ -121,7 +121,7 @@ def _with_inputs(
     chosen = {f.table for f in todo}
     inputs: dict[str, pa.Table] = {}
     by_table = {f.table: f for f in facts(wf.kind)}
-    pending = [f for f in todo]
+    pending = list(todo)
     while pending:
         f = pending.pop()
         for dep in f.reads:
