@@ -14,19 +14,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-@contextlib.contextmanager
-def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; when the block succeeds it becomes ``path``
-    (world-readable, as published files are), when it raises it is removed."""
+def temp_beside(path: str | os.PathLike[str]) -> Path:
+    """A new empty temporary file in ``path``'s folder (created if needed), for :func:`place`."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
-    tmp = Path(name)
+    return Path(name)
+
+
+def place(tmp: Path, path: str | os.PathLike[str]) -> None:
+    """Make the finished temporary file ``tmp`` the file ``path`` (world-readable, as
+    published files are: mkstemp makes 0600)."""
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; when the block succeeds it becomes ``path``,
+    when it raises it is removed."""
+    tmp = temp_beside(path)
     try:
         yield tmp
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600
-        os.replace(tmp, target)
+        place(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from analysis import paths
 from analysis.errors import SnapshotError
 from analysis.sample import SampleParams, ensure_sample, generate_sample, verify_sample
+from analysis.sample.verify import digests_document, digests_path
 from analysis.sample.write import checksums_text, parse_checksums
 from analysis.schema import KINDS, arrow_schema, file_path
 
@@ -37,6 +39,8 @@ def test_default_sample_matches_committed_checksums(default_sample: Path) -> Non
     committed = parse_checksums(paths.SAMPLE_CHECKSUMS)
     regenerated = parse_checksums_text(checksums_text(default_sample, committed))
     assert regenerated == committed
+    digests = json.loads(digests_path(paths.SAMPLE_CHECKSUMS).read_text())
+    assert digests == json.loads(json.dumps(digests_document(default_sample, committed)))
     listed = {str(p.relative_to(default_sample)) for p in default_sample.rglob("*") if p.is_file()}
     assert listed == set(committed), "the checksum file lists exactly the sample's files"
 

@@ -18,6 +18,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.sample import detmath as dm
 from analysis.sample import names
 from analysis.sample.arrays import cat, cat_skip, int_str, null_unless, vocab
 
@@ -144,7 +145,7 @@ _WORDS_PER_VOCAB: Final = 12_288
 
 def _vocabulary() -> pa.Array:
     """A fixed vocabulary: common English words first, then pseudo-words of 1-4 syllables."""
-    rng = np.random.default_rng(20240904)
+    rng = dm.default_rng(20240904)
     syl = np.array(names.SYLLABLES)
     k = rng.integers(1, 5, size=_WORDS_PER_VOCAB * 2)
     picks = rng.integers(0, len(syl), size=int(k.sum()))
@@ -158,7 +159,7 @@ def _vocabulary() -> pa.Array:
             seen.add(w)
             words.append(w)
     # a few punctuated variants, as in running text
-    rng2 = np.random.default_rng(7)
+    rng2 = dm.default_rng(7)
     for i in rng2.integers(0, len(words), size=600):
         words.append(words[int(i)] + (",", ".", ".", ":")[int(i) % 4])
     return pa.array(words, pa.string())
@@ -181,7 +182,7 @@ def prose(rng: np.random.Generator, counts: np.ndarray) -> pa.Array:
     total = int(counts.sum())
     common = rng.random(total) < 0.45
     tail = np.minimum(
-        (len(v) * rng.random(total) ** 2.2).astype(np.int64), len(v) - 1
+        (len(v) * dm.power(rng.random(total), 2.2)).astype(np.int64), len(v) - 1
     )  # skewed towards the front
     idx = np.where(common, rng.integers(0, len(_COMMON), size=total), tail)
     offsets = np.zeros(len(counts) + 1, dtype=np.int32)

@@ -6,6 +6,8 @@ import datetime as dt
 
 import numpy as np
 
+from analysis.sample import detmath as dm
+
 DAY_US = 86_400_000_000
 #: The earliest creation time of any generated repository.
 EPOCH = dt.date(2021, 3, 1)
@@ -31,9 +33,9 @@ def growth_times(rng: np.random.Generator, n: int, end_us: int) -> np.ndarray:
     """``n`` sorted creation times between :data:`EPOCH` and ``end_us``, growing exponentially."""
     start = date_us(EPOCH)
     span = (end_us - start) / DAY_US
-    k = np.log(2.0) / DOUBLING_DAYS
+    k = dm.log(2.0) / DOUBLING_DAYS
     u = np.sort(rng.random(n))
-    days = np.log1p(u * np.expm1(k * span)) / k
+    days = dm.log1p(u * dm.expm1(k * span)) / k
     # the Hub records times to the millisecond
     return (start + (days * DAY_US).astype(np.int64)) // 1000 * 1000
 
@@ -47,14 +49,14 @@ def window_sum(
 ) -> np.ndarray:
     """Integral over the last ``days`` (bounded by the age) of ``rate * (exp(-a/tau) + floor)``."""
     lo = np.maximum(age - days, 0.0)
-    return rate * (tau * (np.exp(-lo / tau) - np.exp(-age / tau)) + floor * (age - lo))
+    return rate * (tau * (dm.exp(-lo / tau) - dm.exp(-age / tau)) + floor * (age - lo))
 
 
 def lifetime_sum(
     rate: np.ndarray, tau: np.ndarray, floor: np.ndarray, age: np.ndarray
 ) -> np.ndarray:
     """Integral from creation to ``age`` of ``rate * (exp(-a/tau) + floor)``."""
-    return rate * (tau * (-np.expm1(-age / tau)) + floor * age)
+    return rate * (tau * (-dm.expm1(-age / tau)) + floor * age)
 
 
 def last_edit_us(created_us: np.ndarray, period_days: np.ndarray, at_us: int) -> np.ndarray:

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import schema
+from analysis.sample import detmath as dm
 from analysis.sample import names
 from analysis.sample.arrays import (
     cat,
@@ -93,7 +94,7 @@ def build_datasets(
     accounts: Accounts,
     paper_ids: pa.Array,
 ) -> DatasetPopulation:
-    rng = np.random.default_rng([seed, 2])
+    rng = dm.default_rng([seed, 2])
     nb = len(names.BENCHMARKS)
     n = max(n, nb + 20)
     created = np.concatenate(
@@ -173,7 +174,7 @@ def build_datasets(
         is_bench, vocab(tuple(b[1] for b in names.BENCHMARKS), np.maximum(bench_of, 0)), name
     )
     pretty = pc.utf8_capitalize(pc.replace_substring(name, "-", " "))
-    main_size = np.round(np.exp(rng.normal(np.log(5e7), 2.5, size=n)))
+    main_size = np.round(dm.exp(rng.normal(dm.log(5e7), 2.5, size=n)))
     has_paper = is_bench & (len(paper_ids) > 0)
     arxiv = null_unless(has_paper, paper_ids.take(pa.array(np.arange(n) % max(len(paper_ids), 1))))
 
@@ -190,18 +191,18 @@ def build_datasets(
     )
     # evaluation benchmarks are the most downloaded datasets, and stay so for years
     active = is_bench | (rng.random(n) < 0.35)
-    rate = np.exp(rng.normal(0.0, 2.2, size=n))
-    rate = np.where(is_bench, 12_000.0 * np.exp(rng.normal(0, 0.6, size=n)), rate)
+    rate = dm.exp(rng.normal(0.0, 2.2, size=n))
+    rate = np.where(is_bench, 12_000.0 * dm.exp(rng.normal(0, 0.6, size=n)), rate)
     repos.dl_rate = np.where(active, rate, 0.0)
-    repos.dl_tau = np.where(is_bench, 2000.0, np.exp(rng.normal(np.log(120.0), 0.6, size=n)))
+    repos.dl_tau = np.where(is_bench, 2000.0, dm.exp(rng.normal(dm.log(120.0), 0.6, size=n)))
     repos.dl_floor = np.where(is_bench, 0.5, 0.03)
     liked = is_bench | (rng.random(n) < 0.45)
-    repos.likes_max = np.where(liked, np.exp(rng.normal(0.5, 1.5, size=n)), 0.0)
+    repos.likes_max = np.where(liked, dm.exp(rng.normal(0.5, 1.5, size=n)), 0.0)
     repos.likes_max = np.where(
-        is_bench, 400.0 * np.exp(rng.normal(0, 0.5, size=n)), repos.likes_max
+        is_bench, 400.0 * dm.exp(rng.normal(0, 0.5, size=n)), repos.likes_max
     )
     repos.edit_days = np.where(
-        rng.random(n) < 0.5, np.exp(rng.normal(np.log(60.0), 1.0, size=n)), np.inf
+        rng.random(n) < 0.5, dm.exp(rng.normal(dm.log(60.0), 1.0, size=n)), np.inf
     )
     quiet = np.flatnonzero(
         ~is_bench & (created < start_us) & (repos.delete_wk > n_weeks) & (repos.rename_wk > n_weeks)
@@ -236,7 +237,7 @@ def build_datasets(
 def datasets_table(
     pop: DatasetPopulation, w: int, week: dt.date, seed: int, accounts: Accounts
 ) -> pa.Table:
-    rng = np.random.default_rng([seed, 12, week_ordinal(week) + 1000])
+    rng = dm.default_rng([seed, 12, week_ordinal(week) + 1000])
     rp = pop.repos
     at = snapshot_us(week)
     rows = rp.alive(w, at)
@@ -274,7 +275,7 @@ def datasets_table(
     one = lambda a: pa.ListArray.from_arrays(pa.array(np.arange(n + 1, dtype=np.int32)), a)  # noqa: E731
     pretty = pop.pretty.take(pa.array(rows))
     info = rng.random(n) < 0.4
-    n_ex = int_str(np.floor(np.exp(rng.normal(9, 2, size=n))))
+    n_ex = int_str(np.floor(dm.exp(rng.normal(9, 2, size=n))))
     card = cat_skip(
         "{",
         null_unless(lic >= 0, cat('"license":"', lic_s, '",')),

@@ -16,9 +16,10 @@ import numpy as np
 import pyarrow as pa
 
 from analysis import paths
-from analysis.errors import HubObsError, SnapshotError
+from analysis.errors import HubObsError
 from analysis.sample.cardtext import TEXT_PROFILES
 from analysis.sample.params import SampleParams
+from analysis.sample.verify import digests_path, verify_sample, write_digests
 from analysis.sample.weeks import World, build_world
 from analysis.sample.write import (
     PARQUET_OPTIONS,
@@ -27,7 +28,6 @@ from analysis.sample.write import (
     checksums_text,
     copy_file,
     parse_checksums,
-    sha256_file,
     write_text,
 )
 from analysis.schema import KINDS, file_path
@@ -133,7 +133,8 @@ def generate_sample(
 
     The files are written into a temporary folder beside ``root`` which then takes its place, so
     ``root`` never holds a half-generated sample. ``checksums``, when given, receives the
-    ``sha256sum`` lines of every file (paths relative to ``root``). Returns the relative paths.
+    ``sha256sum`` lines of every file (paths relative to ``root``), and the file beside it the
+    digests of every parquet column (:mod:`analysis.sample.verify`). Returns the relative paths.
     """
     params = params or SampleParams()
     root = Path(root)
@@ -143,6 +144,7 @@ def generate_sample(
         )
     root.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{root.name}.", suffix=".tmp", dir=root.parent))
+    os.chmod(tmp, 0o755)  # mkdtemp makes 0700; the sample is read by everyone
     try:
         files = write_sample(tmp, params)
         text = checksums_text(tmp, files)
@@ -158,34 +160,8 @@ def generate_sample(
         raise
     if checksums is not None:
         write_text(Path(checksums), text)
+        write_digests(digests_path(Path(checksums)), root, files)
     return files
-
-
-def verify_sample(
-    root: str | os.PathLike[str] = paths.SAMPLE_ROOT,
-    checksums: str | os.PathLike[str] = paths.SAMPLE_CHECKSUMS,
-) -> int:
-    """Check every file listed in ``checksums`` against ``root``; returns the number checked.
-
-    Raises :class:`SnapshotError` naming each missing or differing file.
-    """
-    root, checksums = Path(root), Path(checksums)
-    if not checksums.is_file():
-        raise SnapshotError(f"{checksums}: checksum file not found")
-    expected = parse_checksums(checksums)
-    problems = []
-    for rel, digest in sorted(expected.items()):
-        path = root / rel
-        if not path.is_file():
-            problems.append(f"{path}: missing")
-        elif (got := sha256_file(path)) != digest:
-            problems.append(f"{path}: sha256 {got} differs from {digest} in {checksums}")
-    if problems:
-        raise SnapshotError(
-            "the generated sample does not match its checksums (regenerate it with `hubobs sample generate`; "
-            f"checksums are tied to pyarrow {pa.__version__}):\n  " + "\n  ".join(problems)
-        )
-    return len(expected)
 
 
 @contextlib.contextmanager

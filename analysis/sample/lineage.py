@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from analysis.sample import detmath as dm
 from analysis.sample import names
 from analysis.sample.clock import DAY_US, date_us
 
@@ -75,7 +76,7 @@ def attractiveness(rt: ReleaseTable, at_us: int) -> np.ndarray:
     nomadic = np.array([names.FAMILIES[f].nomadic for f in rt.family])
     tau = np.where(nomadic, 150.0, 300.0)
     floor = np.where(nomadic, 0.02, 0.15)
-    w = rt.strength * (np.exp(-np.maximum(age, 0) / tau) + floor)
+    w = rt.strength * (dm.exp(-np.maximum(age, 0) / tau) + floor)
     # a release released later in the same family takes over part of its predecessors' pull
     return np.where(age >= 2.0, w, 0.0)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
+from analysis.sample import detmath as dm
 from analysis.sample import lineage, names
 from analysis.sample.arrays import cat, int_str, mix64, object_ids, unique_ids, vocab, where
 from analysis.sample.clock import DAY_US, growth_times
@@ -116,7 +117,7 @@ def build_models(
     accounts: Accounts,
     refs: Refs,
 ) -> ModelPopulation:
-    rng = np.random.default_rng([seed, 1])
+    rng = dm.default_rng([seed, 1])
     rt = lineage.release_table(end_us)
     n_base = rt.n
     n_gen = max(n_models - n_base, 0)
@@ -244,7 +245,7 @@ def build_models(
     params = np.where(
         release >= 0,
         rt.params[np.maximum(release, 0)],
-        np.exp(rng.normal(np.log(1.2e8), 1.6, size=n)),
+        dm.exp(rng.normal(dm.log(1.2e8), 1.6, size=n)),
     )
     params = np.where(relation == ADAPTER, params * 0.004, params)
     params = np.round(params).astype(np.int64)
@@ -355,26 +356,26 @@ def build_models(
     active &= (
         ~(np.array([lib for _, lib, _ in names.STANDALONE])[st] == "stable-baselines3") | derived
     )
-    rate = np.exp(rng.normal(-1.0, 2.3, size=n)) * (0.5 + strength)
+    rate = dm.exp(rng.normal(-1.0, 2.3, size=n)) * (0.5 + strength)
     rate = np.where(qpick, rate * 6.0, rate)
-    rate = np.where(is_base, strength * 40_000.0 * np.exp(rng.normal(0, 0.4, size=n)), rate)
+    rate = np.where(is_base, strength * 40_000.0 * dm.exp(rng.normal(0, 0.4, size=n)), rate)
     rate = np.where(official, rate * 50.0, rate)
     dl_rate = np.where(active, rate, 0.0)
     nomadic = np.array([f.nomadic for f in names.FAMILIES])[np.maximum(family, 0)] & (family >= 0)
     dl_tau = np.where(
-        is_base, np.where(nomadic, 160.0, 500.0), np.exp(rng.normal(np.log(90.0), 0.6, size=n))
+        is_base, np.where(nomadic, 160.0, 500.0), dm.exp(rng.normal(dm.log(90.0), 0.6, size=n))
     )
     dl_floor = np.where(
-        is_base, np.where(nomadic, 0.05, 0.35), np.exp(rng.normal(np.log(0.03), 1.0, size=n))
+        is_base, np.where(nomadic, 0.05, 0.35), dm.exp(rng.normal(dm.log(0.03), 1.0, size=n))
     )
     liked = is_base | (rng.random(n) < np.where(active, 0.75, 0.25))
     likes_max = np.where(
-        liked, np.exp(rng.normal(0.3, 1.6, size=n)) * (1 + np.sqrt(dl_rate) * 0.5), 0.0
+        liked, dm.exp(rng.normal(0.3, 1.6, size=n)) * (1 + np.sqrt(dl_rate) * 0.5), 0.0
     )
-    likes_max = np.where(is_base, strength * 2500 * np.exp(rng.normal(0, 0.3, size=n)), likes_max)
-    likes_tau = np.exp(rng.normal(np.log(45.0), 0.7, size=n))
+    likes_max = np.where(is_base, strength * 2500 * dm.exp(rng.normal(0, 0.3, size=n)), likes_max)
+    likes_tau = dm.exp(rng.normal(dm.log(45.0), 0.7, size=n))
     edit_days = np.where(
-        rng.random(n) < 0.45, np.exp(rng.normal(np.log(40.0), 1.0, size=n)), np.inf
+        rng.random(n) < 0.45, dm.exp(rng.normal(dm.log(40.0), 1.0, size=n)), np.inf
     )
 
     # --- citations

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import schema
+from analysis.sample import detmath as dm
 from analysis.sample import names
 from analysis.sample.arrays import (
     cat,
@@ -148,20 +149,20 @@ def _models_chunk(
     author_all: np.ndarray,
     text_profile: str = "compact",
 ) -> pa.Table:
-    rng = np.random.default_rng([seed, 11, week_ordinal(week) + 1000, chunk])
+    rng = dm.default_rng([seed, 11, week_ordinal(week) + 1000, chunk])
     at = snapshot_us(week)
     n = len(alive)
     created = pop.created[alive]
     age = age_days(created, at)
     rate, tau, floor = pop.dl_rate[alive], pop.dl_tau[alive], pop.dl_floor[alive]
-    noise = np.exp(rng.normal(0.0, 0.25, size=n))
+    noise = dm.exp(rng.normal(0.0, 0.25, size=n))
     alltime = np.floor(lifetime_sum(rate, tau, floor, age) * 1.1).astype(np.int64)
     downloads = np.minimum(
         np.floor(window_sum(rate, tau, floor, age, 30.0) * noise).astype(np.int64), alltime
     )
     lmax, ltau = pop.likes_max[alive], pop.likes_tau[alive]
-    likes = np.floor(lmax * -np.expm1(-age / ltau)).astype(np.int64)
-    likes_prev = np.floor(lmax * -np.expm1(-np.maximum(age - 7, 0) / ltau)).astype(np.int64)
+    likes = np.floor(lmax * -dm.expm1(-age / ltau)).astype(np.int64)
+    likes_prev = np.floor(lmax * -dm.expm1(-np.maximum(age - 7, 0) / ltau)).astype(np.int64)
     trending = np.floor((likes - likes_prev) + downloads / 20_000.0).astype(np.float64)
     last_mod = np.minimum(last_edit_us(created, pop.edit_days[alive], at), at)
 
@@ -200,7 +201,7 @@ def _models_chunk(
     extra_card: pa.Array | None = None
     extra_tags: list[tuple[np.ndarray, pa.Array]] = []
     if realistic:
-        rng_text = np.random.default_rng([seed, 12, week_ordinal(week) + 1000, chunk])
+        rng_text = dm.default_rng([seed, 12, week_ordinal(week) + 1000, chunk])
         first_ds = np.full(n, -1, dtype=np.int64)  # the first dataset each row cites
         cited = np.flatnonzero(ds_l >= 0)
         rows_citing, first = np.unique(ds_l[cited], return_index=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
+from analysis.sample import detmath as dm
 from analysis.sample import names
 from analysis.sample.arrays import cat, int_str, vocab
 
@@ -38,13 +39,13 @@ class Accounts:
     def pick_users(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Users drawn with a heavy tail (a few prolific accounts, many with one repo)."""
         n_users = self.n - self.n_orgs
-        w = 1.0 / (np.arange(n_users) + 8.0) ** 1.05
+        w = 1.0 / dm.power(np.arange(n_users) + 8.0, 1.05)
         cdf = np.cumsum(w) / w.sum()
         return self.n_orgs + np.minimum(np.searchsorted(cdf, rng.random(size)), n_users - 1)
 
     def pick_orgs(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Organizations drawn with a heavy tail (fixed, notable ones first)."""
-        w = 1.0 / (np.arange(self.n_orgs) + 3.0) ** 1.1
+        w = 1.0 / dm.power(np.arange(self.n_orgs) + 3.0, 1.1)
         cdf = np.cumsum(w) / w.sum()
         return np.minimum(np.searchsorted(cdf, rng.random(size)), self.n_orgs - 1)
 
@@ -67,7 +68,7 @@ class Accounts:
 
 
 def build_accounts(seed: int, n_models: int) -> Accounts:
-    rng = np.random.default_rng([seed, 100])
+    rng = dm.default_rng([seed, 100])
     fixed = names.FIXED_ORGS
     n_gen = int(min(4000, 40 + n_models // 150))
     kinds_i = rng.choice(

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis import schema
+from analysis.sample import detmath as dm
 from analysis.sample import names
 from analysis.sample.arrays import cat, int_str, lists, null_unless, timestamps, vocab
 from analysis.sample.clock import DAY_US, age_days, date_us, snapshot_us
@@ -36,7 +37,7 @@ class PaperPopulation:
 
 
 def build_papers(seed: int, n: int, end_us: int, accounts: Accounts) -> PaperPopulation:
-    rng = np.random.default_rng([seed, 4])
+    rng = dm.default_rng([seed, 4])
     n = max(n, 30)
     start = date_us(FIRST_PAPER)
     published = np.sort(rng.integers(start, end_us - DAY_US, size=n)).astype(np.int64)
@@ -137,7 +138,7 @@ def build_papers(seed: int, n: int, end_us: int, accounts: Accounts) -> PaperPop
             int_str(np.arange(n)),
         ),
     )
-    upvotes = np.floor(np.exp(rng.normal(1.5, 1.3, size=n)))
+    upvotes = np.floor(dm.exp(rng.normal(1.5, 1.3, size=n)))
     return PaperPopulation(
         n=n,
         published=published,
@@ -150,8 +151,8 @@ def build_papers(seed: int, n: int, end_us: int, accounts: Accounts) -> PaperPop
         keywords=keywords,
         repo=repo,
         upvotes_max=upvotes,
-        comments_max=np.floor(np.exp(rng.normal(0.0, 1.0, size=n))),
-        stars_max=np.where(has_repo, np.floor(np.exp(rng.normal(3.5, 2.0, size=n))), 0),
+        comments_max=np.floor(dm.exp(rng.normal(0.0, 1.0, size=n))),
+        stars_max=np.where(has_repo, np.floor(dm.exp(rng.normal(3.5, 2.0, size=n))), 0),
     )
 
 
@@ -159,7 +160,7 @@ def papers_table(pop: PaperPopulation, week: dt.date, accounts: Accounts) -> pa.
     at = snapshot_us(week)
     rows = np.flatnonzero(pop.published <= at)
     age = age_days(pop.published[rows], at)
-    grow = -np.expm1(-age / 10.0)
+    grow = -dm.expm1(-age / 10.0)
     take = pa.array(rows)
     org = pop.org[rows]
     has_repo = pop.repo.take(take).is_valid().to_numpy(zero_copy_only=False)
@@ -176,7 +177,7 @@ def papers_table(pop: PaperPopulation, week: dt.date, accounts: Accounts) -> pa.
         "paper_ai_keywords": pop.keywords.take(take),
         "paper_githubRepo": pop.repo.take(take),
         "paper_githubStars": pa.array(
-            np.floor(pop.stars_max[rows] * -np.expm1(-age / 60.0)).astype(np.int64), mask=~has_repo
+            np.floor(pop.stars_max[rows] * -dm.expm1(-age / 60.0)).astype(np.int64), mask=~has_repo
         ),
     }
     target = schema.arrow_schema("daily_papers", week)

@@ -8,6 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.sample import detmath as dm
 from analysis.sample.arrays import cat, hex_words, mix64, object_ids, unique_ids, vocab, where
 from analysis.sample.clock import age_days, last_edit_us, lifetime_sum, window_sum
 from analysis.sample.orgs import Accounts
@@ -126,13 +127,13 @@ def stats(rp: Repos, rows: np.ndarray, at_us: int, rng: np.random.Generator) -> 
     age = age_days(created, at_us)
     rate, tau, floor = rp.dl_rate[rows], rp.dl_tau[rows], rp.dl_floor[rows]
     alltime = np.floor(lifetime_sum(rate, tau, floor, age) * 1.1).astype(np.int64)
-    noise = np.exp(rng.normal(0.0, 0.25, size=len(rows)))
+    noise = dm.exp(rng.normal(0.0, 0.25, size=len(rows)))
     downloads = np.minimum(
         np.floor(window_sum(rate, tau, floor, age, 30.0) * noise).astype(np.int64), alltime
     )
     lmax, ltau = rp.likes_max[rows], rp.likes_tau[rows]
-    likes = np.floor(lmax * -np.expm1(-age / ltau)).astype(np.int64)
-    prev = np.floor(lmax * -np.expm1(-np.maximum(age - 7, 0) / ltau)).astype(np.int64)
+    likes = np.floor(lmax * -dm.expm1(-age / ltau)).astype(np.int64)
+    prev = np.floor(lmax * -dm.expm1(-np.maximum(age - 7, 0) / ltau)).astype(np.int64)
     trending = np.floor((likes - prev) + downloads / 20_000.0).astype(np.float64)
     last = np.minimum(last_edit_us(created, rp.edit_days[rows], at_us), at_us)
     edits = (last - created) // 1_000_000

@@ -9,6 +9,7 @@ import numpy as np
 import pyarrow as pa
 
 from analysis import schema
+from analysis.sample import detmath as dm
 from analysis.sample import names
 from analysis.sample.arrays import cat, lists, timestamps, vocab
 from analysis.sample.clock import DAY_US, growth_times, snapshot_us, week_ordinal
@@ -27,7 +28,7 @@ class SpacePopulation:
 def build_spaces(
     seed: int, n: int, n_weeks: int, start_us: int, end_us: int, accounts: Accounts
 ) -> SpacePopulation:
-    rng = np.random.default_rng([seed, 3])
+    rng = dm.default_rng([seed, 3])
     n = max(n, 20)
     created = growth_times(rng, n, end_us - DAY_US)
     author = np.where(rng.random(n) < 0.8, accounts.pick_users(rng, n), accounts.pick_orgs(rng, n))
@@ -38,10 +39,10 @@ def build_spaces(
         rng, accounts, created, author, name, n_weeks, start_us, salt_base=seed * 7919 + 3
     )
     liked = rng.random(n) < 0.4
-    repos.likes_max = np.where(liked, np.exp(rng.normal(0.8, 1.9, size=n)), 0.0)
-    repos.likes_tau = np.exp(rng.normal(np.log(30.0), 0.8, size=n))
+    repos.likes_max = np.where(liked, dm.exp(rng.normal(0.8, 1.9, size=n)), 0.0)
+    repos.likes_tau = dm.exp(rng.normal(dm.log(30.0), 0.8, size=n))
     repos.edit_days = np.where(
-        rng.random(n) < 0.6, np.exp(rng.normal(np.log(20.0), 1.0, size=n)), np.inf
+        rng.random(n) < 0.6, dm.exp(rng.normal(dm.log(20.0), 1.0, size=n)), np.inf
     )
     sdk = rng.choice(len(names.SDKS), size=n, p=np.array(names.SDK_P) / sum(names.SDK_P))
     mcp = (created > snapshot_us(dt.date(2025, 4, 1))) & (sdk == 0) & (rng.random(n) < 0.3)
@@ -51,7 +52,7 @@ def build_spaces(
 def spaces_table(
     pop: SpacePopulation, w: int, week: dt.date, seed: int, accounts: Accounts
 ) -> pa.Table:
-    rng = np.random.default_rng([seed, 13, week_ordinal(week) + 1000])
+    rng = dm.default_rng([seed, 13, week_ordinal(week) + 1000])
     rp = pop.repos
     at = snapshot_us(week)
     rows = rp.alive(w, at)

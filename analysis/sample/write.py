@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis import atomic
 from analysis.errors import HubObsError
 
 #: Fixed writer options: together with a fixed seed they make the bytes reproducible
@@ -24,13 +23,6 @@ PARQUET_OPTIONS: dict[str, object] = {
     "data_page_size": 1 << 20,
 }
 ROW_GROUP_ROWS = 262_144
-
-
-def _tmp_beside(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    return Path(name)
 
 
 def _leaf_paths(name: str, t: pa.DataType) -> list[str]:
@@ -59,14 +51,9 @@ def encodings(schema: pa.Schema) -> dict[str, object]:
 
 def write_parquet(table: pa.Table, path: Path) -> None:
     """Write ``table`` to ``path`` atomically (a temporary file beside it, then os.replace)."""
-    tmp = _tmp_beside(path)
-    try:
+    with atomic.replacing(path) as tmp:
         options = {**PARQUET_OPTIONS, **encodings(table.schema)}
         pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS, **options)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 class ParquetParts:
@@ -74,7 +61,7 @@ class ParquetParts:
 
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         self.path = path
-        self.tmp = _tmp_beside(path)
+        self.tmp = atomic.temp_beside(path)
         options = {**PARQUET_OPTIONS, **encodings(schema)}
         self.writer = pq.ParquetWriter(self.tmp, schema, **options)
 
@@ -83,7 +70,7 @@ class ParquetParts:
 
     def close(self) -> None:
         self.writer.close()
-        os.replace(self.tmp, self.path)
+        atomic.place(self.tmp, self.path)
 
     def abort(self) -> None:
         try:
@@ -92,25 +79,13 @@ class ParquetParts:
             self.tmp.unlink(missing_ok=True)
 
 
-def write_text(path: Path, text: str) -> None:
-    tmp = _tmp_beside(path)
-    try:
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+write_text = atomic.write_text
 
 
 def copy_file(src: Path, dst: Path) -> None:
     """Copy bytes atomically (a repeated week is the previous week's file, byte for byte)."""
-    tmp = _tmp_beside(dst)
-    try:
+    with atomic.replacing(dst) as tmp:
         shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def sha256_file(path: Path) -> str:
