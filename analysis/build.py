@@ -48,6 +48,8 @@ BANNER_FILE = f"{GENERATED_DIR}/sample-banner.html"
 #: The same notice in Markdown (a callout), for pages that are also rendered to PDF (the paper):
 #: ``{{< include >}}`` it; Quarto renders it in HTML and in Typst alike. Empty for real data.
 NOTICE_FILE = f"{GENERATED_DIR}/sample-notice.md"
+#: Every analysis' definitions as sections of the Methods page (``methods.qmd`` includes it).
+METHODS_FILE = f"{GENERATED_DIR}/methods.md"
 TEMPLATE = "reports/_template.ipynb"
 REPORTS_DIR = "reports"
 DEFAULT_SITE_URL = "https://hub-observatory.github.io/hub-observatory"
@@ -216,8 +218,8 @@ def execute_notebooks(opts: BuildOptions) -> list[Path]:
 
 def choose_weeks(root: Path, count: int, explicit: Sequence[dt.date]) -> list[dt.date]:
     """The report weeks: ``explicit`` ones, else the latest ``count`` weeks of the counted kinds."""
-    from analysis.reports.summary import COUNTED_KINDS
     from analysis.snapshots import SnapshotRoot
+    from analysis.week import COUNTED_KINDS
 
     sroot = SnapshotRoot(root)
     have = sorted({w for k in COUNTED_KINDS for w in sroot.weeks(k)})
@@ -281,24 +283,30 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def write_partials(opts: BuildOptions) -> bool:
-    """Write the Home page's numbers, the sample banner and notice; return whether the root is generated."""
-    from analysis.reports import week as report
+    """Write the Home page's numbers, the sample banner and notice, and the Methods page's
+    analysis sections; return whether the root is generated."""
+    from analysis import definitions, week
+    from analysis.data import open_data
     from analysis.schema import REPO_ID
 
-    r = report.open_week(opts.root)
+    data = open_data(opts.root)
     try:
-        text = report.summary(r)
-        generated = r.provenance.generated
+        s = week.summary(data.con)
+        prov = data.provenance_of(weeks=[s.week])
+        text = week.headline(s, prov)
+        generated = prov.generated
     finally:
-        r.con.close()
+        data.close()
     _write_text(opts.project / HEADLINE_FILE, text)
+    _write_text(opts.project / METHODS_FILE, definitions.methods_page_markdown())
     _write_text(
         opts.project / BANNER_FILE,
         BANNER_HTML.format(repo=html.escape(REPO_ID)) if generated else "",
     )
     _write_text(opts.project / NOTICE_FILE, sample_notice_markdown(generated))
     opts.log(
-        f"build: Home numbers for week {r.week} and the {'sample' if generated else 'empty'} banner written"
+        f"build: Home numbers for week {s.week}, the Methods sections and the "
+        f"{'sample' if generated else 'empty'} banner written"
     )
     return generated
 

@@ -19,6 +19,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "analysis.snapshots.cli",  # describe, manifest, verify
     "analysis.facts.cli",  # facts: reduce weeks to per-week fact tables
     "analysis.notebooks",  # run: execute one notebook with parameters
+    "analysis.nbsync",  # notebooks: keep notebooks in step with the definitions files
     "analysis.build",  # build: execute notebooks and report versions for the site
 )
 

@@ -17,73 +17,17 @@ so it appears literally. Output is deterministic: the same values give the same 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import numbers
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from analysis import escape
+from analysis.fmt import Formatted, date, number
 from analysis.provenance import Provenance
-
-
-class Formatted(str):
-    """Text made by the formatting helpers here: digits, separators and our own words only."""
-
-    __slots__ = ()
-
-
-def _check_finite(value: float, what: str) -> None:
-    if not math.isfinite(value):
-        raise ValueError(f"cannot state {what} {value!r}: not a finite number")
-
-
-def number(value: float | int, decimals: int = 0) -> Formatted:
-    """``1234567`` -> ``1,234,567``; ``decimals`` fixed digits after the point (rounded half even)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"number() needs a number, not {type(value).__name__} {value!r}")
-    if isinstance(value, numbers.Integral) and decimals == 0:
-        return Formatted(f"{int(value):,}")
-    v = float(value)
-    _check_finite(v, "the number")
-    out = f"{v:,.{decimals}f}"
-    return Formatted(
-        "0" + out[2:] if out.startswith("-0") and float(out.replace(",", "")) == 0 else out
-    )
-
-
-def percent(share: float, decimals: int = 1) -> Formatted:
-    """A share in [0, 1] as a percentage: ``0.1234`` -> ``12.3%``."""
-    if isinstance(share, bool) or not isinstance(share, numbers.Real):
-        raise TypeError(f"percent() needs a number, not {type(share).__name__} {share!r}")
-    v = float(share)
-    _check_finite(v, "the share")
-    return Formatted(f"{number(v * 100, decimals)}%")
-
-
-def change(value: float, decimals: int = 1) -> Formatted:
-    """A relative change as a signed percentage: ``0.25`` -> ``+25.0%``, ``-0.1`` -> ``-10.0%``."""
-    text = percent(value, decimals)
-    return Formatted(text if text.startswith("-") or float(value) * 100 == 0 else "+" + text)
-
-
-def count(n: int, singular: str, plural: str | None = None) -> Formatted:
-    """``count(1, "model")`` -> ``1 model``; ``count(2345, "model")`` -> ``2,345 models``.
-
-    ``singular``/``plural`` are our own words (never Hub text): they are escaped all the same.
-    """
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"count() needs an integer, not {type(n).__name__} {n!r}")
-    word = singular if int(n) == 1 else (plural if plural is not None else singular + "s")
-    return Formatted(f"{number(int(n))} {escape.markdown(word)}")
-
-
-def date(value: dt.date) -> Formatted:
-    """A date as ``YYYY-MM-DD`` (a datetime is cut to its date)."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return Formatted(value.isoformat())
 
 
 def _fill(value: Any) -> str:
@@ -166,3 +110,18 @@ class Findings:
         from IPython.display import Markdown
 
         return Markdown(self.to_markdown())
+
+
+def latest(df: pd.DataFrame, col: str = "week") -> pd.DataFrame:
+    """The rows of ``df`` of its latest ``col`` (week)."""
+    return df[df[col] == df[col].max()]
+
+
+def observed(df: pd.DataFrame, value: str) -> pd.DataFrame:
+    """Rows of non-repeated weeks whose ``value`` is known, sorted by week."""
+    out = (
+        df[~df["is_repeat"].astype(bool) & df[value].notna()]
+        if "is_repeat" in df
+        else df[df[value].notna()]
+    )
+    return out.sort_values("week")

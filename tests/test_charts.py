@@ -11,9 +11,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from analysis import charts
-from analysis.charts import ChartError, publish, tooltips
 from analysis.provenance import Provenance
+from analysis.publish import ChartError, publish, tooltips
+from analysis.publish import chart as charts
+from analysis.publish.figure import Figure
 from analysis.schema import ATTRIBUTION
 
 PROV = Provenance(
@@ -38,7 +39,7 @@ def _line() -> alt.Chart:
     return alt.Chart().mark_line(point=True).encode(x="week:T", y="models:Q", color="org:N")
 
 
-def _publish(tmp_path: Path, **kw: object) -> charts.Figure:
+def _publish(tmp_path: Path, **kw: object) -> Figure:
     args: dict[str, object] = {
         "name": "models-per-org",
         "provenance": PROV,

@@ -22,9 +22,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from analysis.charts import VENDOR_DIR, Figure, publish
 from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
+from analysis.publish import VENDOR_DIR, Figure, publish
 
 pytestmark = pytest.mark.browser
 

@@ -16,10 +16,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from analysis import charts_static
-from analysis.charts import ChartError, Figure, publish
 from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
+from analysis.publish import ChartError, Figure, publish
+from analysis.publish import static as charts_static
 
 SVG = "{http://www.w3.org/2000/svg}"
 PROV = Provenance(
@@ -105,7 +105,7 @@ def test_svg_is_the_same_in_another_process_and_time_zone(
     spec_file.write_text(json.dumps([fig.spec, fig.title, fig.description]), encoding="utf-8")
     code = (
         "import json, sys, hashlib\n"
-        "from analysis.charts_static import render_svg\n"
+        "from analysis.publish.static import render_svg\n"
         "spec, title, desc = json.load(open(sys.argv[1], encoding='utf-8'))\n"
         "print(hashlib.sha256(render_svg(spec, title=title, description=desc).encode()).hexdigest())\n"
     )

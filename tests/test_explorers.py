@@ -1,4 +1,4 @@
-"""The explorers' data and charts (analysis/explorers.py) on tiny hand-built tables; expected
+"""The explorers' data and charts (analysis/explorers/) on tiny hand-built tables; expected
 values worked out by hand in the comments."""
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from lineage_graph import connect as lineage_connect
 from metrics_tables import build, ts
 
 from analysis import explorers
-from analysis.charts import publish
 from analysis.errors import HubObsError
+from analysis.lineage import Lineage
 from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
+from analysis.publish import publish
 
 ORG_MAP = pd.DataFrame(
     {
@@ -52,7 +53,7 @@ def rec(week: str, uid: str, name: str, created: str, **extra: object) -> dict[s
 
 
 def test_base_models_weeks_and_authors() -> None:
-    con = lineage_connect()
+    con = Lineage(lineage_connect())
     # direct derivatives in the last week: c/x 2, org/Base-One 2, u/ft 2 (ties by id), then 1s
     assert explorers.top_bases(con, 3)["base"].tolist() == ["c/x", "org/Base-One", "u/ft"]
     df = explorers.base_models(con, n=2, top_authors=1)
@@ -72,8 +73,8 @@ def test_base_models_weeks_and_authors() -> None:
 
 
 def test_base_models_chart_binds_a_drop_down_of_the_bases(tmp_path: Path) -> None:
-    con = lineage_connect()
-    chart, data = explorers.base_models_chart(explorers.base_models(con, n=3))
+    con = Lineage(lineage_connect())
+    chart, data = explorers.figures.base_models(explorers.base_models(con, n=3))
     fig = publish(
         chart, data, name="bm", provenance=PROV, title="t", description="d", outdir=tmp_path
     )
@@ -150,7 +151,7 @@ def test_org_activity_top_per_kind_of_organization(org_con) -> None:  # type: ig
 
 
 def test_org_activity_chart_has_kind_and_organization_pickers(org_con, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    chart, data = explorers.org_activity_chart(
+    chart, data = explorers.figures.organizations(
         explorers.org_activity(org_con, n=1, org_map=ORG_MAP)
     )
     fig = publish(
@@ -229,7 +230,9 @@ def test_dataset_explorer_rows_per_domain(ds_con) -> None:  # type: ignore[no-un
 
 
 def test_dataset_chart_domain_picker(ds_con, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    chart, data = explorers.dataset_chart(explorers.dataset_explorer(ds_con, n=3, org_map=ORG_MAP))
+    chart, data = explorers.figures.datasets(
+        explorers.dataset_explorer(ds_con, n=3, org_map=ORG_MAP)
+    )
     fig = publish(
         chart, data, name="ds", provenance=PROV, title="t", description="d", outdir=tmp_path
     )
@@ -248,5 +251,5 @@ def test_dataset_chart_domain_picker(ds_con, tmp_path: Path) -> None:  # type: i
 def test_dataset_labels_keywords_agree_with_the_domains_fact() -> None:
     pair = re.compile(r"\('([a-z]+)', '([a-z]+)'\)")
     fact = (PROJECT_ROOT / "analysis/facts/sql/datasets__domains.sql").read_text()
-    ours = explorers.sql("dataset_labels")
+    ours = (PROJECT_ROOT / "analysis/explorers/sql/dataset_labels.sql").read_text()
     assert pair.findall(ours) and pair.findall(ours) == pair.findall(fact)

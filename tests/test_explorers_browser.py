@@ -20,9 +20,9 @@ import pandas as pd
 import pytest
 
 from analysis import explorers
-from analysis.charts import VENDOR_DIR, publish
 from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
+from analysis.publish import VENDOR_DIR, publish
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +75,7 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, in
     root = tmp_path_factory.mktemp("explorers-site")
     shutil.copytree(PROJECT_ROOT / VENDOR_DIR, root / VENDOR_DIR)
     out = root / "explorers"
-    chart, data = explorers.base_models_chart(_base_models())
+    chart, data = explorers.figures.base_models(_base_models())
     fig = publish(
         chart,
         data,

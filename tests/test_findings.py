@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from analysis.findings import Findings, change, count, date, number, percent
+from analysis.findings import Findings
+from analysis.fmt import change, count, date, number, percent
 from analysis.provenance import Provenance
 
 PROV = Provenance(

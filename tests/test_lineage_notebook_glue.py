@@ -8,37 +8,44 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pytest
 from lineage_graph import W3
 from lineage_graph import connect as lineage_connect
 from metrics_tables import build
 from test_metrics_lifecycle import rows as lifecycle_rows
 
+from analysis import lifecycle, platforms, tracker
 from analysis.errors import HubObsError
-from analysis.metrics import lifecycle
-from analysis.metrics import lineage_findings as lf
+from analysis.lineage import Lineage
 from analysis.provenance import Provenance
 
 PROV = Provenance(weeks=(dt.date(2025, 1, 15),), revision="test", generated=True)
 
 
 @pytest.fixture(scope="module")
-def graph() -> duckdb.DuckDBPyConnection:
-    return lineage_connect()
+def graph() -> Lineage:
+    return Lineage(lineage_connect())
 
 
 @pytest.fixture(scope="module")
-def life() -> duckdb.DuckDBPyConnection:
-    return build({"models": lifecycle_rows()})
+def life() -> Lineage:
+    return Lineage(build({"models": lifecycle_rows()}))
 
 
 def _plain(text: str) -> str:
     return text.replace("\\", "")
 
 
-def test_platforms_findings(graph: duckdb.DuckDBPyConnection) -> None:
-    s = [_plain(x) for x in lf.platforms_findings(graph, PROV, W3).sentences]
+def test_platforms_findings(graph: Lineage) -> None:
+    f = platforms.findings(
+        graph.pick_week(W3),
+        platforms.declared_relations(graph, W3),
+        platforms.derivatives_per_base(graph, W3),
+        platforms.family_shape(graph, W3),
+        platforms.declared_base_share(graph.con),
+        PROV,
+    )
+    s = [_plain(x) for x in f.sentences]
     # declaring children (self-link S left out): A D N X Y C finetune, B quantized, Z adapter, M merge;
     # bases named: R, A, B, R2, M, X, Y and the unresolved gone/model
     assert s[0] == (
@@ -61,7 +68,7 @@ def test_platforms_findings(graph: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def test_require_window_top_lines_and_pick_line(life: duckdb.DuckDBPyConnection) -> None:
+def test_require_window_top_lines_and_pick_line(life: Lineage) -> None:
     c = lifecycle.classify(life, n_weeks=4, window_weeks=4, threshold=0.25)
     got = lifecycle.require_window(c, 4).set_index("line")["pattern"].to_dict()
     # lumen's window holds 6 (kept, nomadic); pers's holds 3 (< 4: too few)
@@ -87,11 +94,11 @@ def test_require_window_top_lines_and_pick_line(life: duckdb.DuckDBPyConnection)
         lifecycle.require_window(c, -1)
 
 
-def test_lifecycle_findings(life: duckdb.DuckDBPyConnection) -> None:
+def test_lifecycle_findings(life: Lineage) -> None:
     c = lifecycle.require_window(
         lifecycle.classify(life, n_weeks=4, window_weeks=4, threshold=0.25), 4
     )
-    f = lf.lifecycle_findings(
+    f = lifecycle.findings(
         c,
         lifecycle.releases(life),
         PROV,
@@ -116,14 +123,15 @@ def test_lifecycle_findings(life: duckdb.DuckDBPyConnection) -> None:
     assert "changed by a median of -50% in the window (from -50% to -50%)" in s[4]
 
 
-def test_release_summary_and_tracker_findings(graph: duckdb.DuckDBPyConnection) -> None:
+def test_release_summary_and_tracker_findings(graph: Lineage) -> None:
     # org/Base-One (created 2024-12-01): direct A (week 4, u) and N (week 6, n), both
     # fine-tunes; tree A, B, M, D, N
-    r = lf.release_summary(graph, "org/Base-One", W3, early_weeks=5)
+    r = tracker.release_summary(graph, "org/Base-One", W3, early_weeks=5)
     assert (r.direct, r.tree, r.by_relation) == (2, 5, {"finetune": 2})
     assert (r.early, r.busiest_week, r.busiest_new) == (1, 4, 1)
     assert (r.authors, r.top_author, r.top_author_count) == (2, "n", 1)
-    s = [_plain(x) for x in lf.tracker_findings(graph, PROV, "org/Base-1", W3, 4).sentences]
+    asked = tracker.release_summary(graph, "org/Base-1", W3, early_weeks=4)
+    s = [_plain(x) for x in tracker.findings(asked, "org/Base-1", PROV).sentences]
     assert s[0] == (
         "org/Base-One was created on 2024-12-01; by the snapshot of 2025-01-15 it had 2 direct "
         "derivatives naming it as their base (2 fine-tunes) and 5 derivatives over its whole "
@@ -136,7 +144,7 @@ def test_release_summary_and_tracker_findings(graph: duckdb.DuckDBPyConnection) 
     )
     assert s[3] == "They were made by 2 distinct authors, one each."
     with pytest.raises(ValueError):
-        lf.release_summary(graph, "org/Base-One", W3, early_weeks=0)
+        tracker.release_summary(graph, "org/Base-One", W3, early_weeks=0)
 
 
 def test_findings_plain_text_is_deterministic() -> None:

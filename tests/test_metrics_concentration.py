@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from metrics_tables import build
 
+from analysis import concentration
 from analysis.errors import HubObsError
-from analysis.metrics import concentration
 
 
 def m(

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from metrics_tables import build
 
+from analysis import datasets
 from analysis.errors import HubObsError
-from analysis.metrics import datasets
 
 ORG_MAP = pd.DataFrame(
     {

@@ -42,9 +42,10 @@ def test_earlier_weeks(con: duckdb.DuckDBPyConnection) -> None:
 def test_sizes_agree_with_the_one_week_tree_where_no_rename_is_involved(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
-    from analysis.metrics import lineage
+    from analysis import platforms
+    from analysis.lineage import Lineage
 
-    shape = lineage.family_shape(con, W3).set_index("root_uid")["derivatives"].to_dict()
+    shape = platforms.family_shape(Lineage(con), W3).set_index("root_uid")["derivatives"].to_dict()
     s = _sizes(con, W3)
     for uid in ("R2", "X", "id:gone/model"):
         assert s[uid][2] == shape[uid]

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from metrics_tables import build, ts
 
+from analysis import growth
 from analysis.errors import HubObsError
-from analysis.metrics import growth
 
 d = pd.Timestamp  # DuckDB DATE columns arrive in pandas as Timestamps
 

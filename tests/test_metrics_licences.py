@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 from metrics_tables import build
 
-from analysis.metrics import licences
+from analysis import licences
+from analysis.lineage import Lineage
 
 
 def m(
@@ -86,7 +87,7 @@ def test_drift_by_relation(con) -> None:
 
 
 def test_drift_pairs(con) -> None:
-    pairs = licences.drift_pairs(con, week=W1)
+    pairs = licences.drift_pairs(Lineage(con), week=W1)
     # differing resolved edges: C1 apache->mit, C4 apache->mit, C3 apache->(none)
     assert pairs.values.tolist() == [["apache-2.0", "mit", 2], ["apache-2.0", "(none declared)", 1]]
 

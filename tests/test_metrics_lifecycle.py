@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import duckdb
 import pandas as pd
 import pytest
 from metrics_tables import build, ts
 
-from analysis.metrics import lifecycle
+from analysis import lifecycle
+from analysis.lineage import Lineage
 
 W = "2024-06-05"
 PARAMS: dict[str, Any] = {"n_weeks": 4, "window_weeks": 4, "threshold": 0.25}
@@ -78,12 +78,12 @@ def rows() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def con() -> duckdb.DuckDBPyConnection:
-    return build({"models": rows()})
+def graph() -> Lineage:
+    return Lineage(build({"models": rows()}))
 
 
-def test_releases_lines_and_generations(con: duckdb.DuckDBPyConnection) -> None:
-    r = lifecycle.releases(con)
+def test_releases_lines_and_generations(graph: Lineage) -> None:
+    r = lifecycle.releases(graph)
     got = {(x.line, x.release_id): (x.generation, x.n_generations) for x in r.itertuples()}
     assert got == {
         ("lum/lumen", "lum/Lumen-1-7B"): (1, 2),
@@ -99,15 +99,15 @@ def test_releases_lines_and_generations(con: duckdb.DuckDBPyConnection) -> None:
     assert l1.successor_start == pd.Timestamp("2024-03-04")
     assert l1.derivatives == 6  # a0..a4, m1
     # a larger minimum drops releases with fewer derivatives (Lumen-2-70B has 1)
-    r2 = lifecycle.releases(con, min_derivatives=2)
+    r2 = lifecycle.releases(graph, min_derivatives=2)
     assert "lum/Lumen-2-70B" not in set(r2.release_id)
     # a generation gap of 1 day splits Lumen-2-7B and -70B into generations 2 and 3
-    r3 = lifecycle.releases(con, generation_gap_days=1)
+    r3 = lifecycle.releases(graph, generation_gap_days=1)
     assert set(r3.loc[r3.line == "lum/lumen", "generation"]) == {1, 2, 3}
 
 
-def test_classify_nomadic_persistent(con: duckdb.DuckDBPyConnection) -> None:
-    c = lifecycle.classify(con, **PARAMS).set_index("line")
+def test_classify_nomadic_persistent(graph: Lineage) -> None:
+    c = lifecycle.classify(graph, **PARAMS).set_index("line")
     assert c.loc["lum/lumen", "pattern"] == "nomadic"
     assert c.loc["lum/lumen", "window_derivatives"] == 6
     assert c.loc["lum/lumen", "window_to_older"] == 1
@@ -121,14 +121,14 @@ def test_classify_nomadic_persistent(con: duckdb.DuckDBPyConnection) -> None:
     assert c.loc["solo/solo", "pattern"] == "single release"
     assert c.loc["new/neo", "pattern"] == "too recent"
     # a threshold above 2/3 turns pers nomadic
-    c2 = lifecycle.classify(con, **{**PARAMS, "threshold": 0.7}).set_index("line")
+    c2 = lifecycle.classify(graph, **{**PARAMS, "threshold": 0.7}).set_index("line")
     assert c2.loc["per/pers", "pattern"] == "nomadic"
     with pytest.raises(ValueError):
-        lifecycle.classify(con, threshold=1.5)
+        lifecycle.classify(graph, threshold=1.5)
 
 
-def test_rates_after_release_and_successor(con: duckdb.DuckDBPyConnection) -> None:
-    r = lifecycle.derivative_rates(con)
+def test_rates_after_release_and_successor(graph: Lineage) -> None:
+    r = lifecycle.derivative_rates(graph)
     lum = r[r.line == "lum/lumen"].set_index(["generation", "week_start"])
     # week of Monday 2024-04-08: gen 1 gets a4 and m1, gen 2 gets b1 and m1; the line 3 distinct
     g1 = lum.loc[(1, pd.Timestamp("2024-04-08"))]

@@ -12,8 +12,10 @@ import pandas as pd
 import pytest
 from lineage_graph import W1, W2, W3, connect
 
+from analysis import platforms
 from analysis.errors import HubObsError
-from analysis.metrics import lineage
+from analysis.lineage import Lineage
+from analysis.query import table_exists
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +23,17 @@ def con() -> duckdb.DuckDBPyConnection:
     return connect()
 
 
+@pytest.fixture(scope="module")
+def graph(con: duckdb.DuckDBPyConnection) -> Lineage:
+    return Lineage(con)
+
+
 def _d(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
 
 
-def test_edges_week3_resolution(con: duckdb.DuckDBPyConnection) -> None:
-    e = lineage.edges(con, W3)
+def test_edges_week3_resolution(graph: Lineage) -> None:
+    e = graph.edges(W3)
     got = {
         (r.child_uid, r.parent_pos): (r.parent_uid, r.resolution, r.is_self) for r in e.itertuples()
     }
@@ -56,9 +63,9 @@ def test_edges_week3_resolution(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def test_edges_week1_from_tags_without_id(con: duckdb.DuckDBPyConnection) -> None:
+def test_edges_week1_from_tags_without_id(graph: Lineage) -> None:
     # week 1 has no _id and no baseModels: the link comes from the tags, keys are 'id:<id>'
-    e = lineage.edges(con, W1)
+    e = graph.edges(W1)
     assert len(e) == 1
     r = e.iloc[0]
     assert (r.child_uid, r.parent_uid, r.relation, r.resolution, r.source) == (
@@ -69,11 +76,11 @@ def test_edges_week1_from_tags_without_id(con: duckdb.DuckDBPyConnection) -> Non
         "tags",
     )
     # all weeks: 1 + 2 (week 2: A, B) + 12
-    assert len(lineage.edges(con)) == 15
+    assert len(graph.edges_every_week()) == 15
 
 
-def test_families_roots_self_and_cycle(con: duckdb.DuckDBPyConnection) -> None:
-    f = lineage.families(con, W3)
+def test_families_roots_self_and_cycle(graph: Lineage) -> None:
+    f = graph.families(W3)
     roots = {}
     for r in f.itertuples():
         roots.setdefault(r.node_uid, set()).add((r.root_uid, r.depth, r.root_kind))
@@ -90,9 +97,11 @@ def test_families_roots_self_and_cycle(con: duckdb.DuckDBPyConnection) -> None:
     assert roots["Z"] == {("id:gone/model", 1, "root")}
 
 
-def test_cycle_walk_terminates_with_depth_bound(con: duckdb.DuckDBPyConnection) -> None:
+def test_cycle_walk_terminates_with_depth_bound(
+    con: duckdb.DuckDBPyConnection, graph: Lineage
+) -> None:
     other = connect()
-    lineage.build_families(other, max_depth=1)
+    Lineage(other).build_families(max_depth=1)
     # with one step only, D reaches just M
     anc = other.execute(
         "SELECT ancestor_uid FROM lineage_ancestry WHERE week = $w AND node_uid = 'D'",
@@ -100,7 +109,7 @@ def test_cycle_walk_terminates_with_depth_bound(con: duckdb.DuckDBPyConnection) 
     ).fetchall()
     assert anc == [("M",)]
     with pytest.raises(ValueError, match="max_depth"):
-        lineage.build_families(other, max_depth=0)
+        Lineage(connect()).build_families(max_depth=0)
     # the unbounded walk: X reaches Y (1) and itself (2), and stops
     full = con.execute(
         "SELECT ancestor_uid, depth FROM lineage_ancestry WHERE week = $w AND node_uid = 'X' ORDER BY 1",
@@ -109,8 +118,8 @@ def test_cycle_walk_terminates_with_depth_bound(con: duckdb.DuckDBPyConnection) 
     assert full == [("X", 2), ("Y", 1)]
 
 
-def test_derivatives_per_base(con: duckdb.DuckDBPyConnection) -> None:
-    d = lineage.derivatives_per_base(con, W3)
+def test_derivatives_per_base(graph: Lineage) -> None:
+    d = platforms.derivatives_per_base(graph, W3)
     got = {(r.base_uid, r.relation): (r.direct, r.tree) for r in d.itertuples()}
     # R: direct A, N (finetune); tree A, N, D (finetune), B (quantized), M (merge)
     assert got[("R", "all")] == (2, 5)
@@ -133,8 +142,8 @@ def test_derivatives_per_base(con: duckdb.DuckDBPyConnection) -> None:
     assert (r.base_id, r.base_author, r.on_hub) == ("org/Base-One", "org", True)
 
 
-def test_family_shape(con: duckdb.DuckDBPyConnection) -> None:
-    s = lineage.family_shape(con, W3).set_index("root_uid")
+def test_family_shape(graph: Lineage) -> None:
+    s = platforms.family_shape(graph, W3).set_index("root_uid")
     # R: members R, A, N (1), B, M (2), D (3)
     assert s.loc["R", ["size", "derivatives", "depth", "breadth", "direct"]].tolist() == [
         6,
@@ -166,7 +175,7 @@ def test_family_shape(con: duckdb.DuckDBPyConnection) -> None:
 def test_top_families_over_time_follows_renames_and_missing_ids(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
-    t = lineage.top_families_over_time(con, n=2)
+    t = platforms.top_families_over_time(con, n=2)
     got = [(r.week.isoformat()[:10], r.family, r.derivatives) for r in t.itertuples()]
     # R is 'id:org/Base-1' in week 1 (no _id), R named 'org/Base-1' in week 2, 'org/Base-One' in
     # week 3: one line named by its latest id. Second: tie at 2 between c/x and org2/Other -> c/x.
@@ -178,17 +187,17 @@ def test_top_families_over_time_follows_renames_and_missing_ids(
         (W3, "c/x", 2),
     ]
     with pytest.raises(ValueError):
-        lineage.top_families_over_time(con, n=0)
+        platforms.top_families_over_time(con, n=0)
 
 
 def test_declared_base_share(con: duckdb.DuckDBPyConnection) -> None:
-    s = lineage.declared_base_share(con).set_index("week")
+    s = platforms.declared_base_share(con).set_index("week")
     # week 1: u/ft created 01-02 (with base) -> 1/1; week 2: v/q created 01-09 -> 1/1;
     # week 3: n/new (01-16, base) and solo/plain (01-17, none) -> 1/2
     assert s["n_created"].tolist() == [1, 1, 2]
     assert s["n_with_base"].tolist() == [1, 1, 1]
     assert s["share"].tolist() == [1.0, 1.0, 0.5]
-    by_rel = lineage.base_share(con)
+    by_rel = platforms.base_share(con)
     w3 = by_rel[by_rel.week == pd.Timestamp(W3)].set_index("relation")
     assert w3.loc["finetune", "n_created"] == 1 and w3.loc["none", "n_created"] == 1
     # models existing in week 3 by relation: finetune A, D, N, S, X, Y, C = 7
@@ -197,7 +206,7 @@ def test_declared_base_share(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_repeated_week_gets_no_share() -> None:
     con = connect(repeats={("models", W2): W1})
-    s = lineage.declared_base_share(con).set_index("week")
+    s = platforms.declared_base_share(con).set_index("week")
     assert pd.isna(s.loc[pd.Timestamp(W2), "share"])
     assert s.loc[pd.Timestamp(W3), "share"] == 0.5
 
@@ -205,29 +214,43 @@ def test_repeated_week_gets_no_share() -> None:
 def test_errors_name_what_is_missing() -> None:
     empty = duckdb.connect()
     with pytest.raises(HubObsError, match="fact_models__edges"):
-        lineage.edges(empty)
+        Lineage(empty).edges()
     con = connect()
     with pytest.raises(HubObsError, match="2030-01-01"):
-        lineage.family_shape(con, "2030-01-01")
+        platforms.family_shape(Lineage(con), "2030-01-01")
 
 
 def test_a_built_week_is_kept_unless_forced(monkeypatch: pytest.MonkeyPatch) -> None:
     other = connect()
+    g = Lineage(other)
     walks: list[object] = []
-    real = lineage._walk_up
+    real = Lineage._walk_up
 
     def counting(*args: object) -> None:
         walks.append(args[1])
         real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(lineage, "_walk_up", counting)
-    lineage.build_families(other, week=W3)
-    lineage.family_shape(other, W3)  # reuses the tree built above
-    lineage.build_families(other, week=W3)
+    monkeypatch.setattr(Lineage, "_walk_up", counting)
+    g.build_families(week=W3)
+    platforms.family_shape(g, W3)  # reuses the tree built above
+    g.build_families(week=W3)
     assert len(walks) == 1
-    lineage.build_families(other, week=W3, force=True)
-    lineage.build_families(other, max_depth=2, week=W3)  # another bound: built again
+    g.build_families(week=W3, force=True)
+    g.build_families(max_depth=2, week=W3)  # another bound: built again
     assert len(walks) == 3
     # the walk leaves no working tables behind
-    assert not lineage.table_exists(other, "lineage_frontier")
-    assert not lineage.table_exists(other, "lineage_links_week")
+    assert not table_exists(other, "lineage_frontier")
+    assert not table_exists(other, "lineage_links_week")
+
+
+def test_a_graph_owns_its_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    other = connect()
+    g = Lineage(other)
+    g.families(W3)
+    with pytest.raises(HubObsError, match="already has a lineage graph"):
+        Lineage(other)
+    g.close()
+    assert not [
+        t for t in ("lineage_edges", "lineage_families", "lineage_built") if table_exists(other, t)
+    ]
+    Lineage(other).families(W3)  # a new graph after the first was closed

@@ -1,4 +1,4 @@
-"""Chart builders of analyses 2, 6 and 8 publish with data, tooltips and the rows expected."""
+"""Chart builders of the platforms and tracker analyses publish with data, tooltips and the rows expected."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 from lineage_graph import connect
 
-from analysis import charts
-from analysis.metrics import lineage, lineage_figures, tracker
+from analysis import platforms, publish, tracker
+from analysis.lineage import Lineage
 from analysis.provenance import Provenance
 
 PROV = Provenance(
@@ -19,7 +19,7 @@ PROV = Provenance(
 
 def _publish(chart_data, name: str, tmp_path: Path) -> pd.DataFrame:  # type: ignore[no-untyped-def]
     chart, data = chart_data
-    fig = charts.publish(
+    fig = publish.publish(
         chart,
         data,
         name=name,
@@ -34,9 +34,12 @@ def _publish(chart_data, name: str, tmp_path: Path) -> pd.DataFrame:  # type: ig
 
 def test_platform_charts(tmp_path: Path) -> None:
     con = connect()
+    graph = Lineage(con)
     # top 2 bases by tree size in week 3: R (5), then A (3); rows: their relations with tree > 0
     bars = _publish(
-        lineage_figures.derivatives_bars(lineage.derivatives_per_base(con), top=2), "bars", tmp_path
+        platforms.figures.derivatives(platforms.derivatives_per_base(graph), top=2),
+        "bars",
+        tmp_path,
     )
     assert sorted(zip(bars.base_id, bars.relation, strict=True)) == [
         ("org/Base-One", "finetune"),
@@ -47,17 +50,16 @@ def test_platform_charts(tmp_path: Path) -> None:
         ("u/ft", "quantized"),
     ]
     fam = _publish(
-        lineage_figures.families_over_time(lineage.top_families_over_time(con, 1)), "fam", tmp_path
+        platforms.figures.families(platforms.top_families_over_time(con, 1)), "fam", tmp_path
     )
     assert fam["derivatives"].tolist() == [1, 2, 5]
     share = _publish(
-        lineage_figures.base_share_line(lineage.declared_base_share(con)), "share", tmp_path
+        platforms.figures.base_share(platforms.declared_base_share(con)), "share", tmp_path
     )
     assert share["share"].tolist() == [1.0, 1.0, 0.5]
 
 
 def test_tracker_chart(tmp_path: Path) -> None:
-    con = connect()
-    s = tracker.derivatives_by_week(con, "org/Base-One", scope="tree")
-    data = _publish(lineage_figures.tracker_lines(s, "Relation"), "tl", tmp_path)
+    s = tracker.derivatives_by_week(Lineage(connect()), "org/Base-One", scope="tree")
+    data = _publish(tracker.figures.relations(s), "tl", tmp_path)
     assert len(data) == len(s) == 8 * 3  # weeks 0..7 x finetune, merge, quantized

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from metrics_tables import build, ts
 
+from analysis import organizations, orgmap
 from analysis.errors import HubObsError
-from analysis.metrics import organizations, orgmap
 from analysis.paths import ORGANIZATIONS_CSV
 
 T = pd.Timestamp

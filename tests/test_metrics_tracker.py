@@ -9,17 +9,17 @@ quantized, v), M 01-10 (40 -> 5, merge, w), D 01-12 (42 -> 6, finetune, u), N 01
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 from lineage_graph import W3, connect
 
+from analysis import tracker
 from analysis.errors import HubObsError
-from analysis.metrics import tracker
+from analysis.lineage import Lineage
 
 
 @pytest.fixture(scope="module")
-def con() -> duckdb.DuckDBPyConnection:
-    return connect()
+def graph() -> Lineage:
+    return Lineage(connect())
 
 
 def _series(df, group):  # type: ignore[no-untyped-def]
@@ -27,8 +27,8 @@ def _series(df, group):  # type: ignore[no-untyped-def]
     return g["new_derivatives"].tolist(), g["cumulative"].tolist()
 
 
-def test_direct_by_relation(con: duckdb.DuckDBPyConnection) -> None:
-    df = tracker.derivatives_by_week(con, "org/Base-One")
+def test_direct_by_relation(graph: Lineage) -> None:
+    df = tracker.derivatives_by_week(graph, "org/Base-One")
     assert sorted(set(df["group"])) == ["finetune"]
     assert df["weeks_since_release"].tolist() == list(range(8))
     new, cum = _series(df, "finetune")
@@ -37,39 +37,39 @@ def test_direct_by_relation(con: duckdb.DuckDBPyConnection) -> None:
     assert df["week_start"].iloc[4].isoformat()[:10] == "2024-12-29"
 
 
-def test_tree_by_relation_and_by_author(con: duckdb.DuckDBPyConnection) -> None:
-    df = tracker.derivatives_by_week(con, "org/Base-One", scope="tree")
+def test_tree_by_relation_and_by_author(graph: Lineage) -> None:
+    df = tracker.derivatives_by_week(graph, "org/Base-One", scope="tree")
     assert _series(df, "finetune")[0] == [0, 0, 0, 0, 1, 0, 2, 0]
     assert _series(df, "quantized")[0] == [0, 0, 0, 0, 0, 1, 0, 0]
     assert _series(df, "merge")[0] == [0, 0, 0, 0, 0, 1, 0, 0]
     # authors: u 2 (A, D), then n, v, w 1 each: top 2 = u, n (name order); v and w are 'other'
-    by = tracker.derivatives_by_week(con, "org/Base-One", by="author", scope="tree", top=2)
+    by = tracker.derivatives_by_week(graph, "org/Base-One", by="author", scope="tree", top=2)
     assert sorted(set(by["group"])) == ["n", "other", "u"]
     assert _series(by, "u")[0] == [0, 0, 0, 0, 1, 0, 1, 0]
     assert _series(by, "other")[0] == [0, 0, 0, 0, 0, 2, 0, 0]
 
 
-def test_old_name_resolves_through_rename(con: duckdb.DuckDBPyConnection) -> None:
-    base = tracker.resolve_base(con, "org/Base-1")
+def test_old_name_resolves_through_rename(graph: Lineage) -> None:
+    base = tracker.resolve_base(graph, "org/Base-1")
     assert (base.uid, base.id, base.match) == ("R", "org/Base-One", "renamed")
-    assert tracker.derivatives_by_week(con, "org/Base-1").equals(
-        tracker.derivatives_by_week(con, "org/Base-One")
+    assert tracker.derivatives_by_week(graph, "org/Base-1").equals(
+        tracker.derivatives_by_week(graph, "org/Base-One")
     )
 
 
-def test_unknown_id_lists_close_matches(con: duckdb.DuckDBPyConnection) -> None:
+def test_unknown_id_lists_close_matches(graph: Lineage) -> None:
     with pytest.raises(HubObsError, match=r"'org/Base-Onee'.*close matches: 'org/Base-One'"):
-        tracker.derivatives_by_week(con, "org/Base-Onee")
+        tracker.derivatives_by_week(graph, "org/Base-Onee")
     with pytest.raises(HubObsError, match="not on the Hub"):
-        tracker.derivatives_by_week(con, "gone/model")
+        tracker.derivatives_by_week(graph, "gone/model")
     with pytest.raises(ValueError):
-        tracker.derivatives_by_week(con, "org/Base-One", by="licence")  # type: ignore[arg-type]
+        tracker.derivatives_by_week(graph, "org/Base-One", by="licence")  # type: ignore[arg-type]
 
 
-def test_by_snapshot_counts_every_name(con: duckdb.DuckDBPyConnection) -> None:
+def test_by_snapshot_counts_every_name(graph: Lineage) -> None:
     # week 1: u/ft -> org/Base-1 (tags), created 01-02 in that week; week 2: A -> org/Base-1;
     # week 3: A -> org/Base-One and N -> org/Base-1 (old name), N created that week
-    df = tracker.derivatives_by_snapshot(con, "org/Base-One")
+    df = tracker.derivatives_by_snapshot(graph, "org/Base-One")
     got = [
         (str(r.week)[:10], r.relation, r.derivatives, r.created_that_week) for r in df.itertuples()
     ]

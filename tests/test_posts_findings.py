@@ -6,8 +6,8 @@ import datetime as dt
 
 import pandas as pd
 
-from analysis.metrics import ecosystem_findings as ef
-from analysis.metrics.concentration import published_reference
+from analysis import concentration, licences, organizations
+from analysis.concentration import published_reference
 from analysis.provenance import Provenance
 
 PROV = Provenance(
@@ -26,7 +26,7 @@ def test_countries_names_the_largest_known_country_and_the_unmapped_share() -> N
             "share": [0.5, 0.3, 0.15, 0.05, 1.0],
         }
     )
-    s = ef.countries(by_country, PROV).sentences
+    s = organizations.countries(by_country, PROV).sentences
     assert s == [
         "Models: owners based in US hold the most of any known country (30.0% of all models, "
         "2 countries known in all); 50.0% belong to owners not in the mapping.",
@@ -64,7 +64,7 @@ def test_concentration_over_time_skips_repeats_and_states_the_reference_as_their
             _conc("downloadsAllTime", [(W1, 0.1, 0.1, None, False), (W3, 0.25, 0.9, 0.975, False)]),
         ]
     )
-    s = ef.concentration_over_time(weekly, published_reference(), PROV).sentences
+    s = concentration.over_time(weekly, published_reference(), PROV).sentences
     assert s[0] == (
         "From the week of 2025-01-01 to the week of 2025-01-15 (2 observed weeks), the share of models "
         "with zero 30\\-day downloads went from 80.0% to 85.0% (between 80.0% and 85.0% in every week), "
@@ -105,7 +105,7 @@ def test_licence_trends_follow_the_latest_leader_and_count_what_drift_cannot_jud
             "is_repeat": [False, True, False, False],
         }
     )
-    s = ef.licence_trends(mix, drift, PROV).sentences
+    s = licences.trends(mix, drift, PROV).sentences
     assert s == [
         "apache\\-2\\.0, the commonest model licence in the week of 2025-01-15, was not among the "
         "commonest in the week of 2025-01-01.",
@@ -121,5 +121,5 @@ def test_licence_trends_follow_the_latest_leader_and_count_what_drift_cannot_jud
     )
     assert (
         "went from 60.0% of models in the week of 2025-01-01 to 50.0%"
-        in ef.licence_trends(mix2, drift, PROV).sentences[0]
+        in licences.trends(mix2, drift, PROV).sentences[0]
     )

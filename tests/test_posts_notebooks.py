@@ -1,8 +1,8 @@
-"""The analytical posts (issue 4, item 3) and the hidden injected-parameters cell.
+"""The analytical posts and notebooks, and the hidden injected-parameters cell.
 
 The posts are notebooks executed on the sample: a raw front-matter cell Quarto reads, a hidden
-parameters cell, hidden code, and charts whose data (CSV) sits beside the post. The cell the build
-injects after the parameters cell must not show on a rendered page.
+parameters cell, hidden code, and charts published by name (their data is written under
+``data/derived/``). The cell the build injects after the parameters cell must not show on a page.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis import definitions
 from analysis import notebooks as nbs
 from analysis.paths import PROJECT_ROOT
 
@@ -65,12 +66,22 @@ def test_post_structure(slug: str) -> None:
                 f"{slug}: code shows on the page: {cell.source[:60]}"
             )
             assert not [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-    names = re.findall(
-        r'name="([^"]+)"', "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    refs = re.findall(
+        r'figure\(\s*"([\w.]+)"', "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     )
-    assert names, f"{slug}: no chart"
-    for name in names:  # every chart's data beside the post
-        assert (path.parent / f"{name}.csv").is_file(), f"{slug}: {name}.csv missing"
+    assert refs, f"{slug}: no chart"
+    html = "\n".join(
+        "".join(o["data"]["text/html"])
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "text/html" in o.get("data", {})
+    )
+    for ref in refs:  # every chart is defined, and links its data outside the source folders
+        name = definitions.figure(ref).name
+        assert f'href="../../data/derived/posts/{slug}/{name}.csv"' in html, (
+            f"{slug}: {name}.csv not linked"
+        )
     prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert "generated sample" in prose and "## Methods and limitations" in prose
     findings = [
@@ -100,20 +111,26 @@ def test_the_concentration_post_states_the_reference_as_published() -> None:
 @pytest.mark.parametrize(
     "path", sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.stem
 )
-def test_each_analysis_notebook_has_one_main_figure_for_the_paper(path: Path) -> None:
-    """The paper embeds ``<stem>.ipynb#fig-<stem>``: exactly one chart cell carries that label on its first line."""
+def test_every_figure_of_an_analysis_notebook_is_labelled_for_the_paper(path: Path) -> None:
+    """Each figure cell publishes ``<analysis>.<key>`` and carries the label ``fig-<name>`` on its
+    first line (what the paper embeds); each analysis defines figures the notebook shows."""
     nb = nbs.read(path)
-    label = f"#| label: fig-{path.stem}"
-    cells = [
-        c for c in nb.cells if c.cell_type == "code" and c.source.split("\n", 1)[0].strip() == label
-    ]
-    assert len(cells) == 1, f"{path.name}: {len(cells)} cells labelled fig-{path.stem}"
-    assert "publish(" in cells[0].source, (
-        f"{path.name}: the fig-{path.stem} cell publishes no chart"
-    )
-    assert any("text/html" in o.get("data", {}) for o in cells[0].get("outputs", [])), (
-        f"{path.name}: not executed"
-    )
+    analysis = definitions.load(path.stem)
+    shown = []
+    for c in nb.cells:
+        m = re.search(r'figure\(\s*"([\w.]+)"', c.source) if c.cell_type == "code" else None
+        if m is None:
+            continue
+        fig = definitions.figure(m.group(1))
+        assert fig.analysis == analysis.name, f"{path.name}: shows {fig.ref} of another analysis"
+        assert c.source.split("\n", 1)[0].strip() == f"#| label: {fig.label}", (
+            f"{path.name}: the cell of {fig.ref} is not labelled {fig.label}"
+        )
+        assert any("text/html" in o.get("data", {}) for o in c.get("outputs", [])), (
+            f"{path.name}: {fig.ref} not executed"
+        )
+        shown.append(fig.key)
+    assert sorted(shown) == sorted(analysis.figures), f"{path.name}: shows {shown}"
 
 
 def test_every_paper_embed_names_an_existing_notebook_and_label() -> None:

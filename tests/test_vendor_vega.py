@@ -10,8 +10,8 @@ from pathlib import Path
 import altair as alt
 import pytest
 
-from analysis.charts import VENDOR_DIR, VENDOR_FILES
 from analysis.paths import PROJECT_ROOT
+from analysis.publish import VENDOR_DIR, VENDOR_FILES
 
 VENDOR = PROJECT_ROOT / VENDOR_DIR
 VERSIONS = json.loads((VENDOR / "VERSIONS.json").read_text("utf-8"))

@@ -31,10 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from analysis import atomic
 from analysis.errors import HubObsError
+from analysis.files import sha256_file
 from analysis.notebooks import execute_notebook
 from analysis.provenance import Provenance
 from analysis.schema import ATTRIBUTION, LICENSE, LICENSE_URL
@@ -103,14 +102,6 @@ def versions(reports_dir: Path, week: dt.date | None = None) -> list[ReportVersi
     return sorted(out, key=lambda v: (v.week, v.version))
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def inputs_digest(prov: Provenance, template: Path, parameters: Mapping[str, Any]) -> str:
     """A digest of what a version is computed from: snapshot files, revision, template, parameters."""
     doc = {
@@ -155,32 +146,6 @@ def front_matter(
         "appendix-cite-as": "display",
         "license": "CC BY",
     }
-
-
-def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path | str = ".") -> list[Path]:
-    """Write each table as ``<name>.csv`` and ``<name>.parquet`` in ``folder`` (atomically)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, df in tables.items():
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
-            raise ReportError(f"table name {name!r}: use lower case letters, digits and _")
-        for ext in ("csv", "parquet"):
-            target = folder / f"{name}.{ext}"
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-            os.close(fd)
-            try:
-                if ext == "csv":
-                    df.to_csv(tmp, index=False, lineterminator="\n")
-                else:
-                    df.to_parquet(tmp, index=False)
-                os.chmod(tmp, 0o644)  # mkstemp makes 0600; published files are world-readable
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            written.append(target)
-    return written
 
 
 def license_text(prov: Provenance) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,6 +11,7 @@ import pyarrow.parquet as pq
 
 from analysis import atomic
 from analysis.errors import HubObsError
+from analysis.files import sha256_file
 
 #: Fixed writer options: together with a fixed seed they make the bytes reproducible
 #: (for a given pyarrow version, which generator.json records).
@@ -86,14 +86,6 @@ def copy_file(src: Path, dst: Path) -> None:
     """Copy bytes atomically (a repeated week is the previous week's file, byte for byte)."""
     with atomic.replacing(dst) as tmp:
         shutil.copyfile(src, tmp)
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def checksums_text(root: Path, files: Iterable[str]) -> str:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 
 from analysis import atomic
-
-CHUNK = 8 * 1024 * 1024
+from analysis.files import sha256_file
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
@@ -15,10 +13,4 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     atomic.write_text(path, text)
 
 
-def sha256_file(path: str | os.PathLike[str]) -> str:
-    """The hex sha256 of a file, read in chunks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
+__all__ = ["atomic_write_text", "sha256_file"]

@@ -12,11 +12,11 @@ import pytest
 from snapshot_root import WEEKS, build_root
 
 from analysis import build
+from analysis import week as report
 from analysis.errors import HubObsError
+from analysis.files import sha256_file
 from analysis.notebooks import front_matter, read
 from analysis.reports import versions as rv
-from analysis.reports import week as report
-from analysis.snapshots.files import sha256_file
 
 W1, W2, W3 = WEEKS
 
@@ -36,32 +36,36 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def test_headline_numbers_of_the_tiny_root(tiny_root: Path) -> None:
-    r = report.open_week(tiny_root, None)
+    r = report.open_report(tiny_root, None)
     try:
-        assert r.week == W3
-        models = r.headline.row("models")
-        assert models is not None
+        s = r.summary
+        assert s.week == W3
+        rows = s.repos().set_index("kind")
+        models = rows.loc["models"]
         # 2 old models + 3 created during the week; the week before had 4 rows
-        assert (models["repos"], models["created_in_week"], models["change"]) == (5, 3, 1)
-        spaces = r.headline.row("spaces")
-        assert spaces is not None and bool(spaces["repeated"])  # third spaces file is a byte copy
-        a = r.headline.attention.iloc[0]
+        assert (models["repos"], models["created"], models["net_change"]) == (5, 3, 1)
+        assert bool(rows.loc["spaces", "is_repeat"])  # third spaces file is a byte copy
+        a = s.attention
+        assert a is not None
         # downloads 0, 0, 10, 20, 30: 2/5 zero; top ceil(5%)=1 model holds 30/60; 3/5 declare a base
-        assert a["zero_download_share"] == pytest.approx(0.4)
-        assert a["top1pct_download_share"] == pytest.approx(0.5)
-        assert a["base_model_share"] == pytest.approx(0.6)
-        assert a["finetunes"] == 3 and a["merges"] == 0
-        text = report.summary(r)
+        assert a["zero_share"] == pytest.approx(0.4)
+        assert a["top1_share"] == pytest.approx(0.5)
+        counts = report.metrics.base_model_counts(s)
+        assert sum(n for r_, n in counts.items() if r_ != "none") / sum(counts.values()) == (
+            pytest.approx(0.6)
+        )
+        assert counts.get("finetune") == 3 and counts.get("merge", 0) == 0
+        text = report.headline(s, r.provenance)
         assert "| Models | 5 | 3 | +1 |" in text and "repeated week" in text
         assert "GENERATED SAMPLE" in text and "Open Database License" in text
         assert r.provenance.weeks == (W3,) and len(r.provenance.files) == 3
     finally:
-        r.con.close()
+        r.close()
 
 
 def test_an_unknown_week_is_a_clear_error(tiny_root: Path) -> None:
     with pytest.raises(HubObsError, match="no models, datasets or spaces file for week 2025-03-26"):
-        report.open_week(tiny_root, "2025-03-26")
+        report.open_report(tiny_root, "2025-03-26")
 
 
 def test_build_publishes_three_citable_versions_with_data_and_provenance(
@@ -90,6 +94,7 @@ def test_build_publishes_three_citable_versions_with_data_and_provenance(
         "repositories_by_week.parquet",
         "models_attention.csv",
         "models_attention.parquet",
+        "repositories_by_week.csv-metadata.json",
         "DATA-LICENSE.md",
         "provenance.json",
         "index.ipynb",

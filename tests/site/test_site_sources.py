@@ -25,7 +25,7 @@ from site_sources import (
     yaml_hrefs,
 )
 
-from analysis import build
+from analysis import build, definitions
 from analysis.notebooks import declared_parameters, read
 from analysis.reports.versions import SLUG
 
@@ -250,13 +250,10 @@ def test_no_link_points_to_a_missing_page_or_file() -> None:
 def test_the_report_template_links_resolve_from_a_version_folder(tmp_path: Path) -> None:
     template = ROOT / "reports/_template.ipynb"
     written = {
-        "repositories_by_week.csv",
-        "repositories_by_week.parquet",
-        "models_attention.csv",
-        "models_attention.parquet",
-        "DATA-LICENSE.md",
-        "provenance.json",
-    }
+        f"{table}{ext}"
+        for table in definitions.load("week").tables
+        for ext in (".csv", ".parquet", ".csv-metadata.json")
+    } | {"DATA-LICENSE.md", "provenance.json"}
     problems: list[str] = []
     version_page = ROOT / "reports" / "2000-01-05" / "index.ipynb"  # where an executed copy lives
     for target in links(template):

@@ -1,0 +1,82 @@
+"""Opening a snapshot root for analysis: the one call every notebook, report and explorer makes.
+
+:func:`open_data` resolves ``root`` against the project root (notebook parameters are relative
+to it, while the kernel runs elsewhere), builds or reuses the cached facts of the weeks in
+[start, end], and returns a :class:`Data`: the DuckDB connection (fact views, snapshot views,
+the ``weeks`` table), the :class:`~analysis.provenance.Provenance` of everything opened, and the
+lineage graph (:class:`analysis.lineage.Lineage`, made on first use). DuckDB's progress bar is
+off so that a re-executed notebook prints exactly the same output.
+
+Lower layers keep their own entry points (``analysis.snapshots.connect`` for raw views,
+``analysis.facts.store.open_facts`` for facts); nothing above the facts calls them directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from analysis.lineage import Lineage
+from analysis.paths import resolve
+from analysis.provenance import Provenance
+from analysis.query import date_range
+
+
+@dataclass
+class Data:
+    """A snapshot root opened for the weeks in [start, end]."""
+
+    root: Path
+    start: dt.date | None
+    end: dt.date | None
+    con: duckdb.DuckDBPyConnection
+    provenance: Provenance
+    _lineage: Lineage | None = field(default=None, repr=False)
+
+    @property
+    def lineage(self) -> Lineage:
+        """The family trees of the opened weeks (built week by week, on demand)."""
+        if self._lineage is None:
+            self._lineage = Lineage(self.con)
+        return self._lineage
+
+    def source_line(self) -> str:
+        return self.provenance.source_line()
+
+    def provenance_of(
+        self, kinds: str | Iterable[str] | None = None, weeks: Iterable[dt.date] | None = None
+    ) -> Provenance:
+        """The provenance of some kinds and weeks of what was opened (a result that used the
+        models file of one week names only that file)."""
+        from analysis.snapshots import provenance
+
+        return provenance(self.con, kinds=kinds, weeks=list(weeks) if weeks is not None else None)
+
+    def close(self) -> None:
+        if self._lineage is not None:
+            self._lineage.close()
+            self._lineage = None
+        self.con.close()
+
+
+def open_data(
+    root: str | os.PathLike[str],
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+) -> Data:
+    """The facts of ``root`` for weeks in [start, end] (None: unbounded) and their provenance."""
+    from analysis.facts.store import open_facts
+
+    span = date_range(start, end)
+    path = resolve(root)
+    con, prov = open_facts(path, span["start"], span["end"], progress=False)
+    con.execute("SET enable_progress_bar = false")
+    return Data(path, span["start"], span["end"], con, prov)
+
+
+__all__ = ["Data", "open_data"]

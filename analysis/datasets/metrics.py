@@ -1,0 +1,141 @@
+"""Datasets: the most downloaded datasets and the share that are evaluation
+benchmarks; task categories and domains over time; which kinds of organization build the
+foundational datasets.
+
+Inputs: ``fact_datasets__top`` (the 200 most downloaded datasets of each week with benchmark
+signals), ``fact_datasets__tasks``, ``fact_datasets__domains``, ``fact_datasets__authors``,
+``fact_models__dataset_refs`` and the ``weeks`` table.
+
+Definitions (stated for readers in ``definitions.yml`` beside this module):
+
+* **Evaluation benchmark**: a dataset with any of three signals: a tag whose text after the last
+  ``:`` is ``benchmark``, ``benchmarks``, ``evaluation``, ``eval`` or ``leaderboard``; a repo name
+  containing ``eval`` or ``bench``; or a name in a short list of well-known benchmarks (MMLU,
+  GSM8K, HellaSwag, ...; see ``analysis/facts/sql/datasets__top.sql``). A heuristic: it misses
+  benchmarks with none of these signals and may count a training set named e.g. ``*-bench``.
+* **Task category**: the ``task_categories:`` tags (a dataset may have several).
+* **Domain**: finance, health, robotics, science, legal, code or math, from tag keywords (see
+  ``analysis/facts/sql/datasets__domains.sql``); ``(none)`` when no keyword matches.
+* **Foundational datasets**: the most downloaded datasets of a week, and the datasets named by
+  the most models (``dataset:`` tags of models).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import duckdb
+import pandas as pd
+
+from analysis import orgmap
+from analysis.errors import HubObsError
+from analysis.orgmap import OrgMap
+from analysis.query import SqlFiles, date_range, require_tables
+from analysis.weeks import pick_week
+
+SQL = SqlFiles(__file__)
+
+TOP_KEPT = 200  # rows per week kept by the facts datasets__top and models__dataset_refs
+
+
+def _check_n(n: int) -> None:
+    if not 1 <= n <= TOP_KEPT:
+        raise HubObsError(
+            f"n must be between 1 and {TOP_KEPT} (the facts keep {TOP_KEPT} a week), got {n}"
+        )
+
+
+def top_datasets(
+    con: duckdb.DuckDBPyConnection,
+    n: int = 20,
+    week: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+    org_map: OrgMap = None,
+    root: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """The ``n`` most downloaded datasets of ``week`` (latest when None).
+
+    Columns: rank, id, author, downloads, likes, is_benchmark, benchmark_signal, org_kind, country.
+    """
+    _check_n(n)
+    require_tables(con, ("fact_datasets__top", "weeks"), "datasets.top_datasets")
+    w = pick_week(con, "datasets", week, end)
+    with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
+        return SQL.df(con, "top", {"week": w, "n": n})
+
+
+def benchmark_share(
+    con: duckdb.DuckDBPyConnection,
+    n: int = 20,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+) -> pd.DataFrame:
+    """Per week: of the ``n`` most downloaded datasets, benchmarks, benchmark_share, benchmark_download_share."""
+    _check_n(n)
+    require_tables(con, ("fact_datasets__top", "weeks"), "datasets.benchmark_share")
+    return SQL.df(con, "benchmark_share", {"n": n, **date_range(start, end)})
+
+
+def tasks_over_time(
+    con: duckdb.DuckDBPyConnection,
+    n: int = 10,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+) -> pd.DataFrame:
+    """Per week, the ``n`` largest task categories (by datasets in the last week): datasets, created_week, share."""
+    if n < 1:
+        raise HubObsError(f"n must be at least 1, got {n}")
+    require_tables(
+        con, ("fact_datasets__tasks", "fact_datasets__authors", "weeks"), "datasets.tasks_over_time"
+    )
+    return SQL.df(con, "tasks", {"n": n, **date_range(start, end)})
+
+
+def domains_over_time(
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+) -> pd.DataFrame:
+    """Per week and domain: datasets, created_week, downloads, share of all datasets."""
+    require_tables(
+        con,
+        ("fact_datasets__domains", "fact_datasets__authors", "weeks"),
+        "datasets.domains_over_time",
+    )
+    return SQL.df(con, "domains", date_range(start, end))
+
+
+def foundational(
+    con: duckdb.DuckDBPyConnection,
+    n: int = 50,
+    week: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+    org_map: OrgMap = None,
+    root: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """The foundational datasets of ``week``, one row each: basis, rank, dataset_id, value, owner, org_kind, country."""
+    _check_n(n)
+    require_tables(
+        con, ("fact_datasets__top", "fact_models__dataset_refs", "weeks"), "datasets.foundational"
+    )
+    w = pick_week(con, "datasets", week, end)
+    with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
+        return SQL.df(con, "foundational", {"week": w, "n": n})
+
+
+def foundational_by_org_kind(
+    con: duckdb.DuckDBPyConnection,
+    n: int = 50,
+    week: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+    org_map: OrgMap = None,
+    root: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Per basis and organization kind: datasets among the foundational ``n`` and their share."""
+    df = foundational(con, n=n, week=week, end=end, org_map=org_map, root=root)
+    out = df.groupby(["basis", "org_kind"], as_index=False).agg(datasets=("dataset_id", "count"))
+    out["share"] = out["datasets"] / out.groupby("basis")["datasets"].transform("sum")
+    return out.sort_values(
+        ["basis", "datasets", "org_kind"], ascending=[True, False, True]
+    ).reset_index(drop=True)

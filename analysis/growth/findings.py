@@ -1,0 +1,53 @@
+"""Findings of the growth analysis: sentences whose every number comes from the metrics' frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.findings import Findings
+from analysis.fmt import Formatted, change, count, date, number
+from analysis.provenance import Provenance
+
+
+def findings(weekly: pd.DataFrame, monthly: pd.DataFrame, prov: Provenance) -> Findings:
+    """Existing and created repos per kind, repeated weeks, and the busiest complete month."""
+    f = Findings(prov, heading="Growth")
+    for kind in ("models", "datasets", "spaces"):
+        w = weekly[weekly["kind"] == kind].sort_values("week")
+        if w.empty or not w.iloc[0]["repos"]:
+            continue
+        first, last = w.iloc[0], w.iloc[-1]
+        created = w["created"].dropna()
+        f.add(
+            "{kind}: {first_n} in the week of {first_week}, {last_n} in the week of {last_week} "
+            "({growth}); {created} created over {observed} observed weeks, {per_week} a week on average.",
+            kind=kind.capitalize(),
+            first_n=int(first["repos"]),
+            first_week=date(first["week"]),
+            last_n=int(last["repos"]),
+            last_week=date(last["week"]),
+            growth=change(last["repos"] / first["repos"] - 1),
+            created=int(created.sum()),
+            observed=len(created),
+            per_week=number(float(created.mean()) if len(created) else 0.0, 1),
+        )
+    repeats = weekly[weekly["is_repeat"]].drop_duplicates("week")
+    if repeats.empty:
+        f.add("No week in the range repeats its predecessor's file.")
+    else:
+        f.add(
+            "{n} repeat the previous week's file byte for byte ({weeks}); they are marked, and their "
+            "creations are taken from the following week's file where it is fresh.",
+            n=count(len(repeats), "week"),
+            weeks=Formatted(", ".join(date(x) for x in sorted(repeats["week"]))),
+        )
+    full = monthly[(monthly["kind"] == "models") & monthly["complete"]]
+    if not full.empty:
+        top = full.sort_values(["created", "month"], ascending=[False, True]).iloc[0]
+        f.add(
+            "Among the {n} fully observed months, most models were created in {month}: {created}.",
+            n=len(full),
+            month=Formatted(pd.Timestamp(top["month"]).strftime("%Y-%m")),
+            created=int(top["created"]),
+        )
+    return f

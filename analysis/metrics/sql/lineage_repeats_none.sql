@@ -1,2 +1,0 @@
-CREATE OR REPLACE TEMP VIEW lineage_repeats AS
-SELECT CAST(NULL AS DATE) AS week, CAST(NULL AS DATE) AS repeat_of WHERE false

@@ -1,0 +1,23 @@
+"""Organizations: who holds and creates the repositories, by owner, kind of organization and
+country, and the week-by-week activity of the most active creators.
+
+Metrics in :mod:`~analysis.organizations.metrics` (SQL in ``sql/``), charts in
+:mod:`~analysis.organizations.figures`, findings in :mod:`~analysis.organizations.findings`;
+every definition in ``definitions.yml``.
+"""
+
+from __future__ import annotations
+
+from analysis.organizations import figures
+from analysis.organizations.findings import countries, findings
+from analysis.organizations.metrics import KINDS, contributions, heatmap, top_contributors
+
+__all__ = [
+    "KINDS",
+    "contributions",
+    "countries",
+    "figures",
+    "findings",
+    "heatmap",
+    "top_contributors",
+]

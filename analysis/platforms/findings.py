@@ -1,0 +1,79 @@
+"""Findings of the platforms analysis: sentences whose every number comes from the metrics' frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analysis import fmt
+from analysis.findings import Findings
+from analysis.lineage.words import relation_phrase
+from analysis.provenance import Provenance
+
+
+def findings(
+    week: dt.date,
+    relations: dict[str, int],
+    derivatives: pd.DataFrame,
+    shape: pd.DataFrame,
+    declared_share: pd.DataFrame,
+    provenance: Provenance,
+) -> Findings:
+    """Derivatives, families and declared base models in ``week``, from
+    :func:`~analysis.platforms.metrics.declared_relations`, ``derivatives_per_base``,
+    ``family_shape`` (of that week) and ``declared_base_share`` (over the weeks)."""
+    f = Findings(provenance)
+    total = sum(relations.values())
+    alls = derivatives[derivatives["relation"] == "all"]
+    bases = alls[alls["direct"] > 0]
+    f.add(
+        "In the snapshot of {week}, {n} declared a base model: {phrase}. They name "
+        "{bases} as bases.",
+        week=week,
+        n=fmt.count(total, "model"),
+        phrase=relation_phrase(relations),
+        bases=fmt.count(len(bases), "distinct model"),
+    )
+    if not shape.empty:
+        top = shape.sort_values(["derivatives", "root_id"], ascending=[False, True]).iloc[0]
+        f.add(
+            "The largest family, rooted at {root}, held {n} over its whole tree, {direct} "
+            "of them naming the root directly; {families} had at least one derivative.",
+            root=str(top["root_id"]),
+            n=fmt.count(int(top["derivatives"]), "derivative"),
+            direct=fmt.number(int(top["direct"])),
+            families=fmt.count(len(shape), "family", "families"),
+        )
+        deep = shape.sort_values(
+            ["depth", "derivatives", "root_id"], ascending=[False, False, True]
+        ).iloc[0]
+        broad = shape.sort_values(
+            ["breadth", "derivatives", "root_id"], ascending=[False, False, True]
+        ).iloc[0]
+        f.add(
+            "The deepest family ({deep}) reached {depth} below its root; the broadest "
+            "({broad}) had {breadth} at one distance from its root.",
+            deep=str(deep["root_id"]),
+            depth=fmt.count(int(deep["depth"]), "generation"),
+            broad=str(broad["root_id"]),
+            breadth=fmt.count(int(broad["breadth"]), "model"),
+        )
+    share = declared_share[declared_share["share"].notna()]
+    if not share.empty:
+        last = share.iloc[-1]
+        f.add(
+            "Of the {n} created in the last measured week ({week}), {share} declared a base "
+            "model; over the {weeks} measured (repeated weeks left out) the weekly share ranged "
+            "from {low} to {high}.",
+            n=fmt.count(int(last["n_created"]), "model"),
+            week=pd.Timestamp(last["week"]).date(),
+            share=fmt.percent(float(last["share"])),
+            weeks=fmt.count(len(share), "week"),
+            low=fmt.percent(float(share["share"].min())),
+            high=fmt.percent(float(share["share"].max())),
+        )
+    return f
+
+
+__all__ = ["findings"]

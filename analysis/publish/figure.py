@@ -1,0 +1,154 @@
+"""A published chart as readers get it: an HTML figure (drawn in the browser from the vendored
+Vega builds) and a static SVG (what the paper's PDF shows).
+
+The HTML is a ``<figure>`` with an id derived from the spec (re-execution gives identical
+output), the chart, its description, the source line, the ODbL notice and a "Download the data"
+link, and a script (``figure.js`` beside this module) that loads vega, vega-lite and vega-embed
+once per page from the site's vendored copies (``assets/vendor/vega/``, found through Quarto's
+``<meta name="quarto:offset">``), never a CDN. Vega's loader is restricted to the page's own
+origin, and tooltips escape all HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analysis import atomic, escape
+from analysis.publish import static
+from analysis.publish.tooltips import ChartError
+from analysis.schema import ATTRIBUTION
+
+#: Where the vendored Vega builds live, relative to the site (and project) root.
+VENDOR_DIR = "assets/vendor/vega/"
+VENDOR_FILES: tuple[str, ...] = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+
+
+_STYLE = (Path(__file__).with_name("figure.css")).read_text(encoding="utf-8")
+
+# The loader (figure.js beside this module): vendored builds found through Quarto's offset meta
+# (or the figure's data-vendor), loaded once per page in order, with AMD's define hidden
+# meanwhile; Vega's loader restricted to the page's origin; tooltips escape every HTML character;
+# expressions interpreted from their syntax tree (``ast: true``), so no 'unsafe-eval' is needed.
+_LOADER_JS = (Path(__file__).with_name("figure.js")).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A published chart. In Jupyter it displays as HTML, with a static SVG beside it (see the module docstring)."""
+
+    name: str
+    spec: dict[str, Any] = field(repr=False)
+    title: str
+    description: str
+    source_line: str
+    generated: bool
+    csv_href: str
+    csv_path: Path
+    spec_path: Path
+    vendor: str = VENDOR_DIR
+    #: The CSV's path from the site root (``posts/x/name.csv``) when known: on a Quarto page the
+    #: link is then made to work wherever the figure is shown (e.g. embedded in the paper).
+    csv_site_path: str | None = None
+
+    @property
+    def element_id(self) -> str:
+        """A stable id: a hash of the spec (data included), the name and the CSV link."""
+        digest = hashlib.sha256(
+            escape.script_json([self.name, self.csv_href, self.spec]).encode("utf-8")
+        ).hexdigest()
+        return f"hubobs-{self.name.replace('.', '-')}-{digest[:12]}"
+
+    def embed_spec(self) -> dict[str, Any]:
+        """The spec as embedded in HTML: without ``$schema`` (a third-party URL; the mode is given)."""
+        spec = dict(self.spec)
+        spec.pop("$schema", None)
+        return spec
+
+    def html(self, vendor: str | None = None) -> str:
+        """The figure as an HTML fragment; ``vendor`` is the fallback path to the Vega builds
+        (used where the page has no ``quarto:offset`` meta)."""
+        fid = self.element_id
+        vendor_base = self.vendor if vendor is None else vendor
+        if vendor_base and not vendor_base.endswith("/"):
+            vendor_base += "/"
+        source, notice = split_source(self.source_line)
+        generated = (
+            '<p class="hubobs-generated">Generated sample: fictional data in the real schema, '
+            "not facts about the Hub.</p>\n"
+            if self.generated
+            else ""
+        )
+        js = (
+            _LOADER_JS.replace("FIGURE_ID", escape.script_json(fid))
+            .replace("VENDOR_DIR", escape.script_json(VENDOR_DIR))
+            .replace("VENDOR_FILES", escape.script_json(list(VENDOR_FILES)))
+        )
+        return (
+            f'<figure class="hubobs-figure" id="{escape.html(fid, None)}" '
+            f'data-vendor="{escape.html(vendor_base, None)}" '
+            + (f'data-csv="{escape.html(self.csv_site_path, None)}" ' if self.csv_site_path else "")
+            + f'aria-labelledby="{escape.html(fid, None)}-title" '
+            f'aria-describedby="{escape.html(fid, None)}-desc">\n'
+            f"<style>\n{_STYLE}</style>\n"
+            '<div class="hubobs-chart-view"></div>\n'
+            "<figcaption>\n"
+            f'<p id="{escape.html(fid, None)}-title"><strong>{escape.html(self.title, None)}</strong></p>\n'
+            f'<p id="{escape.html(fid, None)}-desc" class="hubobs-chart-description">{escape.html(self.description, None)}</p>\n'
+            f"{generated}"
+            f'<p class="hubobs-chart-source">{escape.html(source, None)}</p>\n'
+            f'<p class="hubobs-chart-attribution">{escape.html(notice, None)}</p>\n'
+            f'<p class="hubobs-chart-download"><a href="{escape.html(self.csv_href, None)}" '
+            f'download="{escape.html(Path(self.csv_href).name, None)}">Download the data (CSV)</a></p>\n'
+            "</figcaption>\n"
+            f'<script type="application/json" class="hubobs-chart-spec">{escape.script_json(self.embed_spec())}</script>\n'
+            f"<script>\n{js}</script>\n"
+            "</figure>\n"
+        )
+
+    def svg(self) -> str:
+        """The chart as a static SVG (title and source line included), drawn offline and
+        deterministically by :func:`analysis.static.render_svg`: what the paper's PDF shows."""
+        try:
+            return static.render_svg(self.spec, title=self.title, description=self.description)
+        except static.StaticChartError as exc:
+            raise ChartError(f"chart {self.name!r}: no static image: {exc}") from exc
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        # HTML formats (and Jupyter) show text/html; Typst/PDF takes image/svg+xml.
+        bundle = {"text/html": self.html()}
+        svg = "image/svg+xml"
+        if (include is None or svg in include) and not (exclude is not None and svg in exclude):
+            bundle[svg] = self.svg()
+        bundle["text/plain"] = f"<Figure {self.name}: {self.title}>"
+        return bundle
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+    def save_html(self, path: str | os.PathLike[str], vendor: str) -> Path:
+        """Write a standalone HTML page holding this figure. ``vendor`` is the path from that page
+        to the folder of the Vega builds (e.g. ``"../assets/vendor/vega/"``); no CDN is used."""
+        out = Path(path)
+        page = (
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<link rel="icon" href="data:,">\n'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+            "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'\">\n"
+            f"<title>{escape.html(self.title, None)}</title>\n</head>\n<body>\n"
+            f"{self.html(vendor=vendor)}</body>\n</html>\n"
+        )
+        atomic.write_bytes(out, page.encode("utf-8"))
+        return out
+
+
+def split_source(source_line: str) -> tuple[str, str]:
+    """(the source sentence, the ODbL notice) of a :meth:`Provenance.source_line`."""
+    if source_line.endswith(ATTRIBUTION):
+        return source_line[: -len(ATTRIBUTION)].strip(), ATTRIBUTION
+    return source_line, ATTRIBUTION
