@@ -1,8 +1,11 @@
 """Writing files whole or not at all: a temporary file beside the target, then ``os.replace``.
 
 A reader (or a crash) never sees half a file, and a failed write leaves the previous file as it
-was. Every writer in the project that publishes a file goes through here (the fact cache keeps
-its own suffix so that ``hubobs facts prune`` can find leftovers).
+was. Every writer in the project that publishes a single file goes through here, except three
+that keep whole-or-nothing in their own way: the fact cache (its own suffix, so that
+``hubobs facts prune`` finds leftovers), downloads (a resumable partial file, checked before it
+is placed) and folders built whole then renamed into place (the generated sample, report
+versions).
 """
 
 from __future__ import annotations

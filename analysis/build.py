@@ -122,12 +122,8 @@ def root_parameter(root: Path) -> str:
 def ensure_root(root: Path, log: Callable[[str], None]) -> None:
     """Generate the bundled sample when ``root`` is it and it is missing; check other roots exist."""
     if root.resolve() == SAMPLE_ROOT.resolve():
-        try:
-            from analysis.sample import ensure_sample
-        except ImportError as exc:
-            raise HubObsError(
-                f"the sample generator (analysis.sample.ensure_sample) is not available: {exc}"
-            ) from exc
+        from analysis.sample import ensure_sample
+
         log(f"build: sample at {root}")
         ensure_sample()
     elif not root.is_dir():
@@ -184,6 +180,7 @@ def notebook_paths(project: Path) -> list[Path]:
 def execute_notebooks(opts: BuildOptions) -> list[Path]:
     """Execute each notebook in place with ``root``; skip those whose inputs did not change."""
     from analysis import notebooks as nbs
+    from analysis.publish.chart import output_dir
 
     stamps_path = cache_dir() / "build" / "notebooks.json"
     stamps: dict[str, str] = {}
@@ -197,7 +194,8 @@ def execute_notebooks(opts: BuildOptions) -> list[Path]:
         digest = hashlib.sha256(
             (shared + _notebook_code_digest(path) + root_param).encode()
         ).hexdigest()
-        if not opts.force_notebooks and stamps.get(rel) == digest:
+        outputs = output_dir(path.parent)
+        if not opts.force_notebooks and stamps.get(rel) == digest and outputs.is_dir():
             opts.log(f"build: {rel} unchanged, not re-executed")
             continue
         declared = nbs.declared_parameters(nbs.read(path), path)
@@ -209,10 +207,7 @@ def execute_notebooks(opts: BuildOptions) -> list[Path]:
         nbs.execute_notebook(path, path, params)
         stamps[rel] = digest
         ran.append(path)
-        stamps_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = stamps_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(stamps, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, stamps_path)
+        atomic.write_text(stamps_path, json.dumps(stamps, indent=1, sort_keys=True))
     return ran
 
 
@@ -278,10 +273,6 @@ def publish_reports(opts: BuildOptions, weeks: Sequence[dt.date]) -> list[Any]:
     return out
 
 
-def _write_text(path: Path, text: str) -> None:
-    atomic.write_text(path, text)
-
-
 def write_partials(opts: BuildOptions) -> bool:
     """Write the Home page's numbers, the sample banner and notice, and the Methods page's
     analysis sections; return whether the root is generated."""
@@ -297,13 +288,13 @@ def write_partials(opts: BuildOptions) -> bool:
         generated = prov.generated
     finally:
         data.close()
-    _write_text(opts.project / HEADLINE_FILE, text)
-    _write_text(opts.project / METHODS_FILE, definitions.methods_page_markdown())
-    _write_text(
+    atomic.write_text(opts.project / HEADLINE_FILE, text)
+    atomic.write_text(opts.project / METHODS_FILE, definitions.methods_page_markdown())
+    atomic.write_text(
         opts.project / BANNER_FILE,
         BANNER_HTML.format(repo=html.escape(REPO_ID)) if generated else "",
     )
-    _write_text(opts.project / NOTICE_FILE, sample_notice_markdown(generated))
+    atomic.write_text(opts.project / NOTICE_FILE, sample_notice_markdown(generated))
     opts.log(
         f"build: Home numbers for week {s.week}, the Methods sections and the "
         f"{'sample' if generated else 'empty'} banner written"

@@ -57,6 +57,25 @@ class Data:
 
         return provenance(self.con, kinds=kinds, weeks=list(weeks) if weeks is not None else None)
 
+    def provenance_for(self, sources: str) -> Provenance:
+        """The provenance a definitions file's ``sources`` rule names: ``all`` (everything
+        opened), a kind (``models``: its files) or a kind's latest week (``models@latest``)."""
+        from analysis.definitions import check_sources
+        from analysis.weeks import pick_week
+
+        kind, _, latest = check_sources(sources, "sources").partition("@")
+        if kind == "all":
+            return self.provenance
+        if latest:
+            return self.provenance_of(kind, [pick_week(self.con, kind, None, self.end)])
+        return self.provenance_of(kind)
+
+    def findings_provenance(self, analysis: str) -> Provenance:
+        """The provenance of an analysis' findings (its definitions file's ``sources``)."""
+        from analysis.definitions import load
+
+        return self.provenance_for(load(analysis).sources)
+
     def close(self) -> None:
         if self._lineage is not None:
             self._lineage.close()

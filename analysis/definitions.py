@@ -11,12 +11,14 @@ Every analysis folder (``analysis/<name>/``) holds a ``definitions.yml``::
       Existing: the rows of a week's file, ...
     notes: >-                          # optional: caveats after the definitions (Markdown)
       ...
+    sources: all                      # what the findings read: all, models, models@latest...
     figures:
       existing:                        # the builder analysis/<name>/figures.py:existing
         title: Public repositories on the Hub each week
         description: Line charts, one per kind, ...   # the chart's accessible description
         columns:                       # every column of the chart's data (its CSV), documented
           kind: Repository kind (models, datasets or spaces).
+        sources: all                   # the files its provenance names (default: all)
 
 From it come the chart titles and descriptions (:func:`analysis.publish.figure`), the column
 docs written beside every CSV, the notebook's Methods cell (kept in sync by
@@ -69,6 +71,11 @@ def common_columns() -> dict[str, str]:
     return {str(k): str(v).strip() for k, v in doc.items()}
 
 
+#: What a result may be computed from (its provenance names exactly those files): every file
+#: opened, every file of a kind, or the latest week's file of a kind.
+SOURCES_HELP = "'all', a kind ('models') or a kind's latest week ('models@latest')"
+
+
 @dataclass(frozen=True)
 class FigureDef:
     analysis: str
@@ -76,6 +83,7 @@ class FigureDef:
     title: str
     description: str
     columns: dict[str, str]
+    sources: str = "all"
 
     @property
     def ref(self) -> str:
@@ -103,6 +111,7 @@ class Analysis:
     notes: str = ""
     figures: dict[str, FigureDef] = field(default_factory=dict)
     tables: dict[str, FigureDef] = field(default_factory=dict)
+    sources: str = "all"  # what the findings are computed from
 
     @property
     def folder(self) -> str:
@@ -194,8 +203,19 @@ def _figures(name: str, doc: Any, where: str) -> dict[str, FigureDef]:
             title=_text(fig, "title", w),
             description=_text(fig, "description", w),
             columns={str(c): str(t).strip() for c, t in cols.items()},
+            sources=check_sources(fig.get("sources", "all"), f"{w}.sources"),
         )
     return out
+
+
+def check_sources(value: Any, where: str) -> str:
+    """``value`` checked to be a sources rule (see :data:`SOURCES_HELP`)."""
+    from analysis.schema import KINDS
+
+    kind, _, latest = str(value).partition("@")
+    if value == "all" or (kind in KINDS and latest in ("", "latest")):
+        return str(value)
+    raise HubObsError(f"{where}: {value!r} is not {SOURCES_HELP}")
 
 
 def load_file(path: Path) -> Analysis:
@@ -225,6 +245,7 @@ def load_file(path: Path) -> Analysis:
         "notes",
         "figures",
         "tables",
+        "sources",
     }
     if unknown:
         raise HubObsError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
@@ -237,6 +258,7 @@ def load_file(path: Path) -> Analysis:
         notes=_text(doc, "notes", where, required=False),
         figures=_figures(name, doc.get("figures"), f"{where}: figures"),
         tables=_figures(name, doc.get("tables"), f"{where}: tables"),
+        sources=check_sources(doc.get("sources", "all"), f"{where}: sources"),
     )
 
 

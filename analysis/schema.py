@@ -1,7 +1,7 @@
 """What is known of the real snapshot files: kinds, layout, columns and schema eras.
 
-This module is the single statement of the real schema (see ``../shared/hub-snapshots.md``
-in the project's working notes and ``docs/methods`` on the site). The sample generator
+This module is the single statement of the real schema (the site's Methods and Data pages
+describe it for readers). The sample generator
 writes files with these arrow types and the snapshot layer reads them by name; neither may
 assume more than is written here. A real file that does not fit is reported, not forced.
 """

@@ -16,6 +16,7 @@ escaped.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -49,11 +50,15 @@ def _text_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The CSV of ``frame`` (no index, ``\\n`` line ends) with formula-like text neutralized."""
+    """The CSV of ``frame`` (no index, LF line ends) with formula-like text neutralized.
+
+    Every text field is quoted, so a carriage return or newline inside Hub text stays inside its
+    field whatever reads the file."""
     out = frame.copy()
     for c in _text_columns(out):
         out[c] = out[c].map(neutralize)
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    text = out.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    return text.encode("utf-8")
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:

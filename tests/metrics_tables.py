@@ -1,4 +1,4 @@
-"""Tiny hand-built snapshot tables for the metric tests (analyses 1, 3, 4, 5, 7).
+"""Tiny hand-built snapshot tables for the metric tests.
 
 Tables are named and typed as the snapshot views of CONTRIBUTING.md ("Snapshot views"): every
 column of ``analysis.schema.COLUMNS[kind]`` plus ``week``, and a ``weeks`` table. A key left

@@ -243,3 +243,30 @@ def test_csv_site_path_lets_quarto_pages_fix_the_link(tmp_path: Path) -> None:
     with pytest.raises(ChartError, match="site_dir"):
         _publish(tmp_path / "new", site_dir="../outside")
     assert not (tmp_path / "new").exists()  # refused before anything was written
+
+
+def test_sort_orders_and_domains_name_the_cleaned_values(tmp_path: Path) -> None:
+    """A sort list built from raw Hub names must match the cleaned names the chart draws."""
+    names = ["x" * 100_000, "evil\u202etxt.exe", "nul\x00byte", "plain"]
+    data = pd.DataFrame({"name": names, "n": [4, 3, 2, 1]})
+    chart = (
+        alt.Chart()
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", sort=names),
+            x="n:Q",
+            color=alt.Color("name:N", scale=alt.Scale(domain=names)),
+        )
+    )
+    fig = publish(
+        chart, data, name="s", provenance=PROV, title="t", description="d", outdir=tmp_path
+    )
+    drawn = [r["name"] for r in fig.spec["datasets"][next(iter(fig.spec["datasets"]))]]
+    sort = fig.spec["encoding"]["y"]["sort"]
+    domain = fig.spec["encoding"]["color"]["scale"]["domain"]
+    assert sort == domain == drawn  # same values, same order: the bars stay in rank order
+    assert len(sort[0]) <= 200 and sort[1] == "eviltxt.exe" and sort[2] == "nulbyte"
+    html = fig.html()
+    assert "\u202e" not in html and "\x00" not in html and "x" * 1000 not in html
+    # the CSV keeps the names as they are (only formula-like cells are neutralized)
+    assert pd.read_parquet(tmp_path / "s.parquet")["name"].tolist() == names

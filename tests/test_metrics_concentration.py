@@ -1,4 +1,4 @@
-"""Attention concentration (analysis 5); expected values worked out by hand in comments."""
+"""Attention concentration; expected values worked out by hand in comments."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Datasets (analysis 4); expected values worked out by hand in comments."""
+"""Datasets; expected values worked out by hand in comments."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The facts of analyses 1, 3, 4, 5 and 7 keep `week` as a key: over two weeks they equal the
+"""The facts of the growth, organizations, datasets, concentration and licences analyses keep `week` as a key: over two weeks they equal the
 union of each week alone (the fact store computes them week by week)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Growth (analysis 1) on hand-built tables; expected values worked out by hand in comments."""
+"""Growth on hand-built tables; expected values worked out by hand in comments."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Licences (analysis 7): mix over time and parent-to-child drift; expected values by hand."""
+"""Licences: mix over time and parent-to-child drift; expected values by hand."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def test_drift_by_relation(con) -> None:
     assert w1.loc["all", "drift_share"] == 0.5
     assert pd.isna(w1.loc["adapter", "drift_share"])  # nothing to compare: missing, not zero
     w2 = df[df["week"] == pd.Timestamp(W2)].set_index("relation")
-    # Definition changed (issue 5, scale): drift over weeks reads the per-week fact
+    # Definition changed (for scale): drift over weeks reads the per-week fact
     # models__licence_drift, which resolves parents within the week (by _id, then id) and does
     # not follow renames across weeks; C1 names P1 only by its old id, so the parent is not found
     # in W2 (it was [1, 1, 1, 1, 0] when renames were followed). drift_pairs still follows them.

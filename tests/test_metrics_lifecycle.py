@@ -1,4 +1,4 @@
-"""Lifecycle metrics (analysis 6) on a hand-built week. Expected values worked out in comments.
+"""Lifecycle metrics on a hand-built week. Expected values worked out in comments.
 
 Snapshot week W = 2024-06-05 (its file covers up to 2024-06-12). Parameters used: n_weeks = 4,
 window_weeks = 4, threshold = 0.25. A successor released 2024-03-04 (a Monday) therefore has

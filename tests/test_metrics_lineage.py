@@ -1,4 +1,4 @@
-"""Lineage metrics (analysis 2) on the hand-built history of tests/lineage_graph.py.
+"""Lineage metrics on the hand-built history of tests/lineage_graph.py.
 
 Expected values are worked out by hand from the tree drawn in that module's docstring.
 """

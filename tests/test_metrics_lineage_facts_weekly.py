@@ -1,4 +1,4 @@
-"""The lineage facts added for scale (issue 5) keep `week` as a key: over two weeks they equal
+"""The lineage facts added for scale keep `week` as a key: over two weeks they equal
 the union of each week alone, as the fact store computes them week by week."""
 
 from __future__ import annotations

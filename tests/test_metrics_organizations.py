@@ -1,4 +1,4 @@
-"""Organizations (analysis 3) and the organization mapping loader; expected values by hand."""
+"""Organizations and the organization mapping loader; expected values by hand."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Release tracker (analysis 8) on the hand-built history of tests/lineage_graph.py.
+"""Release tracker on the hand-built history of tests/lineage_graph.py.
 
 Base "org/Base-One" (R) was created 2024-12-01 00:00; snapshot week 3 is 2025-01-15, whose file
 covers up to 2025-01-22: last week index floor(52 days / 7) = 7, so weeks 0..7. Derivatives

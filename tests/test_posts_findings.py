@@ -1,4 +1,4 @@
-"""Findings sentences added for the posts (issue 4): every number worked out by hand here."""
+"""Findings sentences added for the posts: every number worked out by hand here."""
 
 from __future__ import annotations
 

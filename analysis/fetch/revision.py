@@ -33,11 +33,6 @@ class RootRevision:
     revisions: tuple[str, ...] = ()  # every commit the files came from, when mixed
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all."""
-    atomic.write_text(path, text)
-
-
 def read_root_revision(root: Path) -> RootRevision | None:
     """The root's recorded revision, or ``None`` when it has no ``REVISION`` and is not generated."""
     root = Path(root)
@@ -111,7 +106,7 @@ def record_file(root: Path, rel_path: str, *, revision: str, sha256: str, size: 
     root = Path(root)
     data = _read_files_record(root)
     data[rel_path] = {"revision": revision, "sha256": sha256, "bytes": size}
-    atomic_write_text(root / FILES_RECORD, json.dumps(dict(sorted(data.items())), indent=1) + "\n")
+    atomic.write_text(root / FILES_RECORD, json.dumps(dict(sorted(data.items())), indent=1) + "\n")
 
 
 def record_revision(root: Path, revision: str) -> RootRevision:
@@ -133,7 +128,7 @@ def record_revision(root: Path, revision: str) -> RootRevision:
         writer(root, final, generated=False)
     else:
         text = final + "\n" + (f"revisions: {' '.join(new.revisions)}\n" if final == MIXED else "")
-        atomic_write_text(root / REVISION_FILE, text)
+        atomic.write_text(root / REVISION_FILE, text)
     return new
 
 

@@ -15,7 +15,7 @@ Definitions (stated for readers in ``definitions.yml`` beside this module):
   naming itself is left out. Children declaring no licence under a parent that declares one are
   counted apart (``child_dropped``).
 * **Parent found** (:func:`drift`, over weeks): resolved within the week, by the ``_id`` given in
-  ``baseModels``, else by id. Definition changed for scale (issue 5): renames across weeks are not
+  ``baseModels``, else by id. Definition changed for scale: renames across weeks are not
   followed there, so a child naming its parent only by an old id counts as *parent not found*
   (before, it was found through the earlier id). :func:`drift_pairs` (one week) still follows
   renames, as the lineage analysis does; the two can differ by those (rare) links.

@@ -30,7 +30,7 @@ import re
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import pandas as pd
@@ -51,6 +51,9 @@ DEFAULT_HEIGHT = 320
 LABEL_LIMIT = 240
 #: Subtitle lines are wrapped at this many characters.
 SUBTITLE_WRAP = 100
+
+if TYPE_CHECKING:
+    from analysis.data import Data
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
@@ -282,22 +285,28 @@ def _csv_site_path(site_dir: str | None, name: str) -> str | None:
 def figure(
     ref: str,
     *frames: Any,
-    provenance: Provenance,
+    data: Data | None = None,
+    provenance: Provenance | None = None,
     outdir: str | os.PathLike[str] | None = None,
     **options: Any,
 ) -> Figure:
     """Publish the figure ``<analysis>.<key>``: its builder
     ``analysis/<analysis>/figures.py:<key>(*frames, **options)`` makes the chart and its data;
-    title, description and column docs come from the analysis' definitions file."""
+    title, description, column docs and which files it is computed from (its provenance, from
+    ``data``) come from the analysis' definitions file. ``provenance`` overrides the last."""
     d = definitions.figure(ref)
+    if provenance is None:
+        if data is None:
+            raise ChartError(f"figure {ref!r}: pass the data it was computed from (data=...)")
+        provenance = data.provenance_for(d.sources)
     module = importlib.import_module(f"analysis.{d.analysis}.figures")
     builder = getattr(module, d.key, None)
     if builder is None:
         raise ChartError(f"analysis/{d.analysis}/figures.py has no builder {d.key!r} for {ref!r}")
-    chart, data = builder(*frames, **options)
+    chart, table = builder(*frames, **options)
     return publish(
         chart,
-        data,
+        table,
         name=d.name,
         provenance=provenance,
         title=d.title,

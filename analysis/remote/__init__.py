@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
 import duckdb
@@ -27,6 +26,7 @@ from analysis.errors import FetchError
 from analysis.fetch.hub import Hub, RemoteFile, hub_errors
 from analysis.fetch.plan import WeekSelection, parse_date, select
 from analysis.provenance import Provenance
+from analysis.query import SqlFiles
 from analysis.schema import COLUMNS, KINDS, REPO_ID
 
 #: Bytes HfFileSystem fetches per read (fsspec's default is 5 MB); DuckDB asks for column chunks.
@@ -34,8 +34,7 @@ DEFAULT_BLOCK_SIZE = 2 * 1024 * 1024
 _WEEK_IN_PATH = r"(\d{4}-\d{2}-\d{2})/[a-z_]+\.parquet$"
 
 
-def _sql(name: str) -> str:
-    return resources.files("analysis.remote").joinpath("sql", f"{name}.sql").read_text("utf-8")
+SQL = SqlFiles(__file__)
 
 
 def hf_url(revision: str, path: str) -> str:
@@ -114,7 +113,7 @@ def _describe(
         )
         dated = {c.name for c in COLUMNS[f.kind] if c.since is not None}
         con.execute(
-            _sql("insert_week"),
+            SQL.text("insert_week"),
             {
                 "kind": f.kind,
                 "week": f.week,
@@ -130,7 +129,7 @@ def _describe(
         for c in COLUMNS[f.kind]:
             if c.name not in names:
                 con.execute(
-                    _sql("insert_missing"),
+                    SQL.text("insert_missing"),
                     {"kind": f.kind, "week": f.week, "column_name": c.name},
                 )
 
@@ -171,10 +170,10 @@ def remote_connect(
         endpoint=hub.endpoint, token=token, block_size=block_size, skip_instance_cache=True
     )
     con.register_filesystem(fs)
-    con.execute(_sql("settings"))
-    con.execute(_sql("tables"))
+    con.execute(SQL.text("settings"))
+    con.execute(SQL.text("tables"))
     con.execute(
-        _sql("insert_snapshot"),
+        SQL.text("insert_snapshot"),
         {"root": f"{hub.endpoint}/datasets/{REPO_ID}", "revision": sha},
     )
     with hub_errors(f"read parquet footers of {REPO_ID} at revision {sha[:12]}", hub.endpoint):
