@@ -69,5 +69,6 @@ def test_markdown_tables_read_well() -> None:
     assert lines[1] == "|:---|:---|---:|---:|---:|:---|"
     assert lines[2] == "| 2025-01-01 | models | 1,234,567 | 12.3% | +5 | no |"
     # Hub text escaped (the pipe cannot end the cell), missing values as an en dash
-    assert lines[3] == "| 2025-01-08 | a\\|b \\<i\\>x\\<\\/i\\> | – | – | -12 | yes |"
+    dash = fmt.MISSING
+    assert lines[3] == f"| 2025-01-08 | a\\|b \\<i\\>x\\<\\/i\\> | {dash} | {dash} | -12 | yes |"
     assert fmt.cell(None) == fmt.MISSING and isinstance(fmt.cell(3), fmt.Formatted)
