@@ -18,13 +18,15 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from analysis.lineage import Lineage
-from analysis.paths import resolve
+from analysis.paths import PROJECT_ROOT, resolve
 from analysis.provenance import Provenance
 from analysis.query import date_range
+from analysis.schema import KINDS
 
 
 @dataclass
@@ -75,6 +77,39 @@ class Data:
         from analysis.definitions import load
 
         return self.provenance_for(load(analysis).sources)
+
+    def kinds(self) -> list[str]:
+        """The kinds with at least one week in what was opened."""
+        from analysis.weeks import weeks
+
+        return [k for k in KINDS if weeks(self.con, k)]
+
+    def missing_note(self, analysis: str) -> Any:
+        """What an analysis cannot show here: a Markdown note naming the kinds it is about that
+        have no week in the chosen range, with the command that fetches them; None when
+        nothing is missing (the cell then shows nothing)."""
+        from IPython.display import Markdown
+
+        from analysis import escape
+        from analysis.definitions import load
+
+        a = load(analysis)
+        missing = [k for k in a.kinds if k not in self.kinds()]
+        if not missing:
+            return None
+        names = " and ".join(missing)
+        try:
+            root = self.root.resolve().relative_to(PROJECT_ROOT.resolve()).as_posix()
+        except ValueError:
+            root = str(self.root)
+        fetch = "; ".join(
+            f"`hubobs fetch --week latest --kind {k} --root {escape.clean(root, 200)}`"
+            for k in missing
+        )
+        return Markdown(
+            f"> **No {names} in this data.** The root holds no {names} week in the chosen "
+            f"range, so what this page says about {names} is empty. Fetch them with {fetch}.\n"
+        )
 
     def close(self) -> None:
         if self._lineage is not None:

@@ -6,6 +6,7 @@ Every analysis folder (``analysis/<name>/``) holds a ``definitions.yml``::
     title: "Growth: models, datasets and spaces on the Hub"
     summary: >-                        # what the analysis asks, one paragraph
       How many public repositories ...
+    kinds: [models, datasets, spaces]  # the kinds of repository it is about
     reads: [models__authors, ...]      # the facts its metrics read (analysis/facts/sql)
     definitions:                       # term: definition (Markdown), in reading order
       Existing: the rows of a week's file, ...
@@ -112,6 +113,7 @@ class Analysis:
     figures: dict[str, FigureDef] = field(default_factory=dict)
     tables: dict[str, FigureDef] = field(default_factory=dict)
     sources: str = "all"  # what the findings are computed from
+    kinds: tuple[str, ...] = ()  # the kinds of repository it is about
 
     @property
     def folder(self) -> str:
@@ -218,6 +220,14 @@ def check_sources(value: Any, where: str) -> str:
     raise HubObsError(f"{where}: {value!r} is not {SOURCES_HELP}")
 
 
+def _kinds(value: Any, where: str) -> tuple[str, ...]:
+    from analysis.schema import KINDS
+
+    if not isinstance(value, list) or not value or any(k not in KINDS for k in value):
+        raise HubObsError(f"{where}: must list the kinds it is about, of {', '.join(KINDS)}")
+    return tuple(value)
+
+
 def load_file(path: Path) -> Analysis:
     """Read and check one definitions file."""
     where = str(path)
@@ -246,6 +256,7 @@ def load_file(path: Path) -> Analysis:
         "figures",
         "tables",
         "sources",
+        "kinds",
     }
     if unknown:
         raise HubObsError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
@@ -259,6 +270,7 @@ def load_file(path: Path) -> Analysis:
         figures=_figures(name, doc.get("figures"), f"{where}: figures"),
         tables=_figures(name, doc.get("tables"), f"{where}: tables"),
         sources=check_sources(doc.get("sources", "all"), f"{where}: sources"),
+        kinds=_kinds(doc.get("kinds"), f"{where}: kinds"),
     )
 
 

@@ -32,7 +32,7 @@ from analysis import orgmap
 from analysis.errors import HubObsError
 from analysis.orgmap import OrgMap
 from analysis.query import SqlFiles, date_range, require_tables
-from analysis.weeks import pick_week
+from analysis.weeks import week_or_latest
 
 SQL = SqlFiles(__file__)
 
@@ -60,7 +60,7 @@ def top_datasets(
     """
     _check_n(n)
     require_tables(con, ("fact_datasets__top", "weeks"), "datasets.top_datasets")
-    w = pick_week(con, "datasets", week, end)
+    w = week_or_latest(con, "datasets", week, end)
     with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
         return SQL.df(con, "top", {"week": w, "n": n})
 
@@ -119,7 +119,7 @@ def foundational(
     require_tables(
         con, ("fact_datasets__top", "fact_models__dataset_refs", "weeks"), "datasets.foundational"
     )
-    w = pick_week(con, "datasets", week, end)
+    w = week_or_latest(con, "datasets", week, end)
     with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
         return SQL.df(con, "foundational", {"week": w, "n": n})
 

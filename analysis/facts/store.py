@@ -215,6 +215,13 @@ def open_facts(
     s, e = _as_date(start), _as_date(end)
     con = _connect(root, kinds=None, weeks=(s, e) if (s or e) else None)
     files = _select(week_files(con), s, e)
+    empty = _empty_facts({wf.kind for wf in files})
+    present = {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    for kind, table in empty.pop("", {}).items():  # kinds with no file: empty views, all columns
+        if kind not in present:
+            con.register(kind, table)
     for f in facts():
         paths = [
             str(fcache.fact_path(cache_path, f, wf.week, wf.sha256))
@@ -222,6 +229,9 @@ def open_facts(
             if wf.kind == f.kind
         ]
         if not paths:
+            # no week of this kind in the range: an empty view of the fact's columns, so that
+            # every metric runs and says what is missing instead of failing
+            con.register(f.table, empty[f.kind][f.table])
             continue
         # A view over the cached files (read when queried, never held in memory); the names come
         # from the fact's file name and the file list is passed as a value, not spliced into SQL.
@@ -229,6 +239,30 @@ def open_facts(
     from analysis.snapshots import provenance
 
     return con, provenance(con)
+
+
+def _empty_facts(present: set[str]) -> dict[str, dict[str, pa.Table]]:
+    """For each kind absent from ``present``: its facts computed over no rows (their columns
+    and types), by fact table name; under the key ``""``, the empty snapshot table of each
+    absent kind (every known column, and ``week``)."""
+    from analysis.schema import COLUMNS, KINDS
+
+    out: dict[str, dict[str, pa.Table]] = {"": {}}
+    for kind in KINDS:
+        if kind in present:
+            continue
+        schema = pa.schema([*(pa.field(c.name, c.type) for c in COLUMNS[kind])])
+        schema = schema.append(pa.field("week", pa.date32()))
+        table = schema.empty_table()
+        out[""][kind] = table
+        local = duckdb.connect()
+        try:
+            local.register("hubobs_empty", table)
+            local.execute(f'CREATE VIEW "{kind}" AS SELECT * FROM hubobs_empty')
+            out[kind] = run_facts(local, kind, facts(kind))
+        finally:
+            local.close()
+    return out
 
 
 def status(root: PathLike, cache: PathLike | None = None) -> list[dict[str, object]]:

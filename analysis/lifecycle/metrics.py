@@ -49,7 +49,7 @@ def _releases(
     week: dt.date | str | None,
     min_derivatives: int,
     generation_gap_days: int,
-) -> Iterator[dt.date]:
+) -> Iterator[dt.date | None]:
     """The temporary tables ``lifecycle_releases`` and ``lifecycle_descendants`` of ``week``
     while inside (dropped after); yields the week used."""
     if min_derivatives < 0 or generation_gap_days < 0:

@@ -83,21 +83,22 @@ class Lineage:
         """The models weeks on the connection, oldest first."""
         return weeklist.weeks(self.con, "models")
 
-    def pick_week(self, week: dt.date | str | None = None) -> dt.date:
-        """``week`` checked to be a models week; the latest when None."""
-        return weeklist.pick_week(self.con, "models", week)
+    def pick_week(self, week: dt.date | str | None = None) -> dt.date | None:
+        """``week`` checked to be a models week; the latest when None (None without models
+        weeks: the graph is then empty and every metric of it returns no rows)."""
+        return weeklist.week_or_latest(self.con, "models", week)
 
     # --- building -------------------------------------------------------------------------
 
-    def _built(self, week: dt.date, part: str) -> int | None:
+    def _built(self, week: dt.date | None, part: str) -> int | None:
         rows = SQL.rows(self.con, "built", {"week": week, "part": part})
         return None if not rows or rows[0][0] is None else int(rows[0][0])
 
-    def _mark(self, week: dt.date, part: str, max_depth: int) -> None:
+    def _mark(self, week: dt.date | None, part: str, max_depth: int) -> None:
         SQL.execute(self.con, "unmark", {"week": week, "part": part})
         SQL.execute(self.con, "mark", {"week": week, "part": part, "max_depth": max_depth})
 
-    def resolve_edges(self, week: dt.date | str | None = None) -> dt.date:
+    def resolve_edges(self, week: dt.date | str | None = None) -> dt.date | None:
         """Make sure ``lineage_edges`` holds the resolved edges of ``week`` (latest when None).
 
         Columns: week, child_uid, child_id, child_author, child_created, child_licence, relation,
@@ -121,7 +122,7 @@ class Lineage:
 
     def build_families(
         self, week: dt.date | str | None = None, max_depth: int = MAX_DEPTH, *, force: bool = False
-    ) -> dt.date:
+    ) -> dt.date | None:
         """Build the edges, ancestry and families of ``week`` (latest when None); return the week.
 
         A week already built with the same ``max_depth`` is kept unless ``force``.
@@ -141,7 +142,7 @@ class Lineage:
         self._mark(w, "families", max_depth)
         return w
 
-    def _walk_up(self, week: dt.date, max_depth: int) -> None:
+    def _walk_up(self, week: dt.date | None, max_depth: int) -> None:
         """``lineage_ancestry_week``: the week's (node, ancestor, shortest depth) pairs, level by
         level: each level joins only the pairs the previous level added (breadth first), so a
         pair is first met at its shortest depth; a level that adds nothing ends the walk."""
@@ -154,7 +155,7 @@ class Lineage:
             if not SQL.rows(self.con, "frontier_size")[0][0]:
                 break
 
-    def ensure(self, week: dt.date | str | None = None) -> dt.date:
+    def ensure(self, week: dt.date | str | None = None) -> dt.date | None:
         """The families of ``week`` (latest when None) built; returns the week."""
         w = self.pick_week(week)
         if self._built(w, "families") is None:

@@ -21,7 +21,7 @@ from analysis import orgmap
 from analysis.errors import HubObsError
 from analysis.orgmap import OrgMap
 from analysis.query import SqlFiles, date_range, require_tables
-from analysis.weeks import pick_week
+from analysis.weeks import week_or_latest
 
 SQL = SqlFiles(__file__)
 
@@ -57,7 +57,7 @@ def top_contributors(
     _check_kind(kind)
     _check_n(n)
     require_tables(con, (*FACT_TABLES, "weeks"), "organizations.top_contributors")
-    w = pick_week(con, kind, week, end)
+    w = week_or_latest(con, kind, week, end)
     with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
         return SQL.df(con, "top", {"kind": kind, "n": n, "week": w, **date_range(start, end)})
 
@@ -77,7 +77,7 @@ def contributions(
     if by not in ("org_kind", "country"):
         raise HubObsError(f"by must be 'org_kind' or 'country', got {by!r}")
     require_tables(con, (*FACT_TABLES, "weeks"), "organizations.contributions")
-    w = pick_week(con, "models", week, end)
+    w = week_or_latest(con, None, week, end)
     with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
         df = SQL.df(con, "contributions", {"week": w})
     out = df.groupby(["repo_kind", by], as_index=False, sort=False)[

@@ -27,7 +27,6 @@ import importlib
 import json
 import os
 import re
-import textwrap
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -39,7 +38,7 @@ from altair.vegalite.v6.schema.core import Root as VegaLiteRoot
 from analysis import atomic, definitions, escape, tables
 from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
-from analysis.publish.figure import VENDOR_DIR, Figure, split_source
+from analysis.publish.figure import VENDOR_DIR, Figure
 from analysis.publish.tooltips import ChartError, add_tooltips, unit_specs
 
 #: Charts refuse more rows than this (aggregate first: pages must stay light).
@@ -49,8 +48,6 @@ DEFAULT_WIDTH = 600
 DEFAULT_HEIGHT = 320
 #: The longest a label (axis, legend) may be drawn, in pixels, before Vega truncates it.
 LABEL_LIMIT = 240
-#: Subtitle lines are wrapped at this many characters.
-SUBTITLE_WRAP = 100
 
 if TYPE_CHECKING:
     from analysis.data import Data
@@ -199,8 +196,6 @@ def publish(
         csv_href = f"{name}.csv"
     csv_site_path = _csv_site_path(site_dir if site_dir is not None else _site_dir(out), name)
     source_line = provenance.source_line()
-    source, notice = split_source(source_line)
-    subtitle = [*textwrap.wrap(source, SUBTITLE_WRAP), *textwrap.wrap(notice, SUBTITLE_WRAP)]
 
     chart = chart.copy(deep=True)
     chart.data = _clean_strings(data, text_limit)
@@ -208,7 +203,7 @@ def publish(
         spec = chart.to_dict(validate=True)
     spec = copy.deepcopy(spec)
 
-    spec["title"] = {"text": title, "subtitle": subtitle, "anchor": "start", "subtitleFontSize": 11}
+    spec.pop("title", None)  # the figure says its title once, above the chart
     spec["description"] = description
     is_unit_or_layer = "mark" in spec or "layer" in spec
     if is_unit_or_layer:
@@ -270,6 +265,7 @@ def publish(
         spec_path=spec_path,
         vendor=vendor if vendor is not None else _default_vendor(page),
         csv_site_path=csv_site_path,
+        empty=data.empty,
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,15 @@ from analysis import atomic, escape
 from analysis.publish import static
 from analysis.publish.tooltips import ChartError
 from analysis.schema import ATTRIBUTION
+
+#: The data files beside every figure: (suffix, link text).
+DATA_FILES: tuple[tuple[str, str], ...] = (
+    (".csv", "CSV"),
+    (".parquet", "parquet"),
+    (".csv-metadata.json", "column descriptions"),
+)
+#: Source lines in the static image are wrapped at this many characters.
+SOURCE_WRAP = 110
 
 #: Where the vendored Vega builds live, relative to the site (and project) root.
 VENDOR_DIR = "assets/vendor/vega/"
@@ -53,6 +63,8 @@ class Figure:
     #: The CSV's path from the site root (``posts/x/name.csv``) when known: on a Quarto page the
     #: link is then made to work wherever the figure is shown (e.g. embedded in the paper).
     csv_site_path: str | None = None
+    #: True when the data has no row: the figure then says so instead of drawing an empty chart.
+    empty: bool = False
 
     @property
     def element_id(self) -> str:
@@ -70,8 +82,9 @@ class Figure:
 
     def html(self, vendor: str | None = None) -> str:
         """The figure as an HTML fragment; ``vendor`` is the fallback path to the Vega builds
-        (used where the page has no ``quarto:offset`` meta)."""
-        fid = self.element_id
+        (used where the page has no ``quarto:offset`` meta). Title, description, source line
+        and notice are said once, around the chart (the chart itself carries none of them)."""
+        fid = escape.html(self.element_id, None)
         vendor_base = self.vendor if vendor is None else vendor
         if vendor_base and not vendor_base.endswith("/"):
             vendor_base += "/"
@@ -82,38 +95,80 @@ class Figure:
             if self.generated
             else ""
         )
-        js = (
-            _LOADER_JS.replace("FIGURE_ID", escape.script_json(fid))
-            .replace("VENDOR_DIR", escape.script_json(VENDOR_DIR))
-            .replace("VENDOR_FILES", escape.script_json(list(VENDOR_FILES)))
+        stem = self.csv_href.removesuffix(".csv")
+        links = ", ".join(
+            f'<a href="{escape.html(stem + ext, None)}" data-ext="{ext}" '
+            f'download="{escape.html(Path(stem + ext).name, None)}">{label}</a>'
+            for ext, label in DATA_FILES
         )
+        if self.empty:
+            body = (
+                '<p class="hubobs-chart-empty">No data to draw: the chosen weeks hold no rows for '
+                "this chart (the findings say why).</p>\n"
+            )
+            script = ""
+        else:
+            js = (
+                _LOADER_JS.replace("FIGURE_ID", escape.script_json(self.element_id))
+                .replace("VENDOR_DIR", escape.script_json(VENDOR_DIR))
+                .replace("VENDOR_FILES", escape.script_json(list(VENDOR_FILES)))
+            )
+            body = (
+                f'<div class="hubobs-chart-view" role="img" aria-labelledby="{fid}-title"></div>\n'
+            )
+            script = (
+                f'<script type="application/json" class="hubobs-chart-spec">'
+                f"{escape.script_json(self.embed_spec())}</script>\n<script>\n{js}</script>\n"
+            )
         return (
-            f'<figure class="hubobs-figure" id="{escape.html(fid, None)}" '
+            f'<figure class="hubobs-figure" id="{fid}" '
             f'data-vendor="{escape.html(vendor_base, None)}" '
             + (f'data-csv="{escape.html(self.csv_site_path, None)}" ' if self.csv_site_path else "")
-            + f'aria-labelledby="{escape.html(fid, None)}-title" '
-            f'aria-describedby="{escape.html(fid, None)}-desc">\n'
+            + f'aria-labelledby="{fid}-title" aria-describedby="{fid}-desc">\n'
             f"<style>\n{_STYLE}</style>\n"
-            '<div class="hubobs-chart-view"></div>\n'
+            f'<p class="hubobs-figure-title" id="{fid}-title">{escape.html(self.title, None)}</p>\n'
+            f"{body}"
             "<figcaption>\n"
-            f'<p id="{escape.html(fid, None)}-title"><strong>{escape.html(self.title, None)}</strong></p>\n'
-            f'<p id="{escape.html(fid, None)}-desc" class="hubobs-chart-description">{escape.html(self.description, None)}</p>\n'
+            f'<p id="{fid}-desc" class="hubobs-chart-description">{escape.html(self.description, None)}</p>\n'
             f"{generated}"
-            f'<p class="hubobs-chart-source">{escape.html(source, None)}</p>\n'
-            f'<p class="hubobs-chart-attribution">{escape.html(notice, None)}</p>\n'
-            f'<p class="hubobs-chart-download"><a href="{escape.html(self.csv_href, None)}" '
-            f'download="{escape.html(Path(self.csv_href).name, None)}">Download the data (CSV)</a></p>\n'
+            f'<p class="hubobs-chart-source">{escape.html(source, None)} '
+            f'<span class="hubobs-chart-attribution">{escape.html(notice, None)}</span></p>\n'
+            f'<p class="hubobs-chart-download">Download the data: {links}.</p>\n'
             "</figcaption>\n"
-            f'<script type="application/json" class="hubobs-chart-spec">{escape.script_json(self.embed_spec())}</script>\n'
-            f"<script>\n{js}</script>\n"
+            f"{script}"
             "</figure>\n"
         )
 
+    def static_spec(self) -> dict[str, Any]:
+        """The spec drawn for formats without scripts (the paper's PDF, whose caption gives the
+        title): the source line and the licence notice below the chart."""
+        spec = dict(self.spec)
+        source, notice = split_source(self.source_line)
+        lines = [*textwrap.wrap(source, SOURCE_WRAP), *textwrap.wrap(notice, SOURCE_WRAP)]
+        spec["title"] = {
+            "text": lines,
+            "orient": "bottom",
+            "anchor": "start",
+            "fontSize": 9,
+            "fontWeight": "normal",
+            "color": "#555555",
+            "offset": 12,
+        }
+        return spec
+
     def svg(self) -> str:
-        """The chart as a static SVG (title and source line included), drawn offline and
-        deterministically by :func:`analysis.static.render_svg`: what the paper's PDF shows."""
+        """The chart as a static SVG (source line and notice below it), drawn offline and
+        deterministically by :func:`analysis.publish.static.render_svg`: what the PDF shows."""
+        if self.empty:
+            return static.note_svg(
+                "No data to draw: the chosen weeks hold no rows for this chart.",
+                title=self.title,
+                description=self.description,
+            )
         try:
-            return static.render_svg(self.spec, title=self.title, description=self.description)
+            return static.render_svg(
+                self.static_spec(), title=self.title, description=self.description
+            )
         except static.StaticChartError as exc:
             raise ChartError(f"chart {self.name!r}: no static image: {exc}") from exc
 

@@ -200,6 +200,18 @@ def render_svg(spec: dict[str, Any], *, title: str, description: str) -> str:
     return _render_cached(json.dumps(spec, sort_keys=True, ensure_ascii=False), title, description)
 
 
+def note_svg(text: str, *, title: str, description: str) -> str:
+    """A small static image saying ``text`` (a chart with no data to draw)."""
+    svg = (
+        f'<svg xmlns="{_SVG_NS}" width="480" height="40" viewBox="0 0 480 40">'
+        f'<text x="0" y="24" font-family="sans-serif" font-size="12" font-style="italic" '
+        f'fill="#555555">{escape.html(text, None)}</text></svg>'
+    )
+    out = _with_title(svg, title, description)
+    check_svg(out)
+    return out
+
+
 def _main(argv: list[str]) -> int:
     """Child process: draw the spec read from stdin (Vega-Lite version in ``argv[0]``) to stdout."""
     if len(argv) != 1:

@@ -17,6 +17,7 @@ from analysis.tracker.metrics import (
     derivatives_by_week,
     release_summary,
     resolve_base,
+    top_release,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "findings",
     "release_summary",
     "resolve_base",
+    "top_release",
 ]

@@ -21,7 +21,7 @@ import pandas as pd
 
 from analysis.errors import HubObsError
 from analysis.lineage import Lineage
-from analysis.query import SqlFiles
+from analysis.query import SqlFiles, as_date
 
 SQL = SqlFiles(__file__)
 
@@ -46,6 +46,8 @@ def resolve_base(lineage: Lineage, base_model: str, week: dt.date | str | None =
     if not isinstance(base_model, str) or not base_model.strip():
         raise HubObsError(f"base_model must be a model id such as 'owner/name', got {base_model!r}")
     w = lineage.ensure(week)  # builds only that week's family trees
+    if w is None:
+        raise HubObsError(f"base model {base_model!r}: the data holds no models week to look in")
     rows = SQL.rows(lineage.con, "resolve", {"week": w, "base_id": base_model})
     if rows:
         uid, id_, created, match, _ = rows[0]
@@ -65,6 +67,21 @@ def resolve_base(lineage: Lineage, base_model: str, week: dt.date | str | None =
         f"base model {base_model!r} is not in snapshot week {w.isoformat()} "
         f"(neither a model id, an earlier name of one, nor a declared base model){hint}"
     )
+
+
+def top_release(
+    lineage: Lineage, week: dt.date | str | None = None, since: dt.date | str | None = None
+) -> str | None:
+    """The model to follow when none is named: of the models on the Hub in ``week`` (latest
+    when None) created on or after ``since``, the one with the most direct derivatives (ties by
+    id); without such a release, the most built-upon model of any date; None when no model of
+    the week declares a base model on the Hub."""
+    w = lineage.resolve_edges(week)
+    for start in (as_date(since, "since"), None):
+        rows = SQL.rows(lineage.con, "releases_since", {"week": w, "since": start})
+        if rows:
+            return str(rows[0][0])
+    return None
 
 
 def derivatives_by_week(
