@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import traceback
 
 #: (module, what it adds) in the order ``--help`` lists them.
 SUBCOMMAND_MODULES: tuple[str, ...] = (
@@ -24,12 +25,19 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 
 
 from analysis.errors import HubObsError as CliError  # noqa: E402  (the CLI prints these plainly)
+from analysis.errors import printable  # noqa: E402
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="hubobs",
         description="Hub Observatory: fetch, generate, describe and analyse Hugging Face Hub weekly snapshots.",
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="after an error, also print its details (such as a notebook kernel's traceback)",
     )
     sub = p.add_subparsers(dest="command", metavar="<command>")
     for name in SUBCOMMAND_MODULES:
@@ -43,20 +51,39 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _say(text: str) -> None:
+    """Print to stderr with every control character from the data shown as an escape."""
+    print(printable(text), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
-    args = p.parse_args(argv)
-    if not getattr(args, "func", None):
-        p.print_help()
-        return 2
+    """Run one subcommand; every message it prints on stderr is free of control characters.
+
+    An error a user can act on (:class:`analysis.errors.HubObsError`) is one message, exit 2
+    (its details, such as a kernel's traceback, after it with ``--verbose``); Ctrl-C is one line,
+    exit 130; anything else is a bug: its traceback, escaped likewise, exit 1.
+    """
+    command, args = "hubobs", None
     try:
+        p = parser()
+        args = p.parse_args(argv)
+        if not getattr(args, "func", None):
+            p.print_help()
+            return 2
+        command = f"hubobs {args.command}"
         return int(args.func(args) or 0)
     except CliError as exc:
-        print(f"hubobs {args.command}: error: {exc}", file=sys.stderr)
+        _say(f"{command}: error: {exc}")
+        if exc.details and getattr(args, "verbose", False):
+            _say(exc.details.rstrip("\n"))
         return 2
     except KeyboardInterrupt:
-        print(f"hubobs {args.command}: interrupted", file=sys.stderr)
+        _say(f"{command}: interrupted")
         return 130
+    except Exception:
+        _say(traceback.format_exc().rstrip("\n"))
+        _say(f"{command}: internal error (a bug: the traceback above says where)")
+        return 1
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from analysis.errors import HubObsError
+from analysis.sqlerrors import naming
 
 SQL_DIR = Path(__file__).with_name("sql")
 
@@ -65,16 +66,19 @@ def as_date(value: dt.date | str | None, name: str) -> dt.date | None:
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]) -> pd.DataFrame:
     """Run ``sql/<name>.sql`` with the bind parameters ``params``; the result as a DataFrame."""
-    return con.execute(sql_text(name), dict(params)).df()
+    with naming(metric=name, sql=f"analysis/metrics/sql/{name}.sql"):
+        return con.execute(sql_text(name), dict(params)).df()
 
 
 def rows(
     con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]
 ) -> list[tuple[Any, ...]]:
     """Run ``sql/<name>.sql`` with the bind parameters ``params``; the rows as Python values."""
-    return con.execute(sql_text(name), dict(params)).fetchall()
+    with naming(metric=name, sql=f"analysis/metrics/sql/{name}.sql"):
+        return con.execute(sql_text(name), dict(params)).fetchall()
 
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Run ``sql/<name>.sql`` (a statement without parameters, such as CREATE TEMP TABLE)."""
-    con.execute(sql_text(name))
+    with naming(metric=name, sql=f"analysis/metrics/sql/{name}.sql"):
+        con.execute(sql_text(name))
