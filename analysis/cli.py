@@ -8,9 +8,12 @@ arguments, returning an exit code).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
 import traceback
+from collections.abc import Iterator
 
 #: (module, what it adds) in the order ``--help`` lists them.
 SUBCOMMAND_MODULES: tuple[str, ...] = (
@@ -51,6 +54,19 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+@contextlib.contextmanager
+def _no_interrupts() -> Iterator[None]:
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to hold back
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _say(text: str) -> None:
     """Print to stderr with every control character from the data shown as an escape."""
     print(printable(text), file=sys.stderr)
@@ -76,9 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"{command}: error: {exc}")
         if exc.details and getattr(args, "verbose", False):
             _say(exc.details.rstrip("\n"))
+        elif exc.details and args is not None:
+            _say(f"(hubobs --verbose {args.command} ... prints the details)")
         return 2
     except KeyboardInterrupt:
-        _say(f"{command}: interrupted")
+        with _no_interrupts():  # a second Ctrl-C while saying so: no traceback either
+            _say(f"{command}: interrupted")
         return 130
     except Exception:
         _say(traceback.format_exc().rstrip("\n"))

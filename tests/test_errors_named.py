@@ -209,7 +209,10 @@ def test_cli_escapes_every_message(
 ) -> None:
     _cli_raising(monkeypatch, errors.SnapshotError(f"bad {HOSTILE}\nsecond line", details="d"))
     assert main(["verify"]) == 2
-    assert capsys.readouterr().err == (f"hubobs verify: error: bad {HOSTILE_SHOWN}\nsecond line\n")
+    assert capsys.readouterr().err == (
+        f"hubobs verify: error: bad {HOSTILE_SHOWN}\nsecond line\n"
+        "(hubobs --verbose verify ... prints the details)\n"
+    )
     assert main(["--verbose", "verify"]) == 2  # details only when asked for
     assert capsys.readouterr().err == (
         f"hubobs verify: error: bad {HOSTILE_SHOWN}\nsecond line\nd\n"
