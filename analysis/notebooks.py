@@ -255,8 +255,12 @@ def _kill_kernel(km: AsyncKernelManager) -> None:
     process = getattr(provisioner, "process", None)
     if process is None or process.poll() is not None:
         return
+    pgid = getattr(provisioner, "pgid", None)
     try:
-        os.killpg(getattr(provisioner, "pgid", None) or process.pid, signal.SIGKILL)
+        if pgid and pgid != os.getpgrp():  # the kernel's own group (a session of its own)
+            os.killpg(pgid, signal.SIGKILL)
+        else:
+            process.kill()
     except OSError:
         with contextlib.suppress(OSError):
             process.kill()
@@ -273,9 +277,15 @@ def _failed_cell(nb: nbformat.NotebookNode) -> int | None:
 
 
 def _cell_error(nb: nbformat.NotebookNode, name: str, exc: CellExecutionError) -> NotebookError:
-    """The kernel's exception type and message first; its traceback as the details."""
+    """The kernel's exception type and message first; its traceback as the details. The cell
+    is numbered as in the source notebook (the injected parameters cell not counted)."""
     index = _failed_cell(nb)
-    where = f"cell {index + 1} of {len(nb.cells)}" if index is not None else "a cell"
+    source = [
+        i
+        for i, c in enumerate(nb.cells)
+        if INJECTED_TAG not in c.get("metadata", {}).get("tags", [])
+    ]
+    where = f"cell {source.index(index) + 1} of {len(source)}" if index in source else "a cell"
     evalue = _ANSI.sub("", str(exc.evalue)).strip("\n")
     return NotebookError(
         f"{name}: {where} raised {exc.ename}: {evalue}", details=_ANSI.sub("", str(exc))

@@ -141,7 +141,7 @@ def test_a_failing_notebook_leaves_nothing_and_says_why_first(
     out = tmp_path / "out"
     assert main(["run", str(nb), "-o", str(out), "-p", "n=3"]) == 2
     assert capsys.readouterr().err == (
-        f"hubobs run: error: {nb}: cell 4 of 5 raised ValueError: boom halfway, n=3\n"
+        f"hubobs run: error: {nb}: cell 3 of 4 raised ValueError: boom halfway, n=3\n"
         "(hubobs --verbose run ... prints the details)\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ipynb"]  # nothing, not even part1
@@ -152,7 +152,7 @@ def test_a_failing_notebook_leaves_nothing_and_says_why_first(
     assert main(["run", str(nb), "-o", str(out), "-p", "n=3", "--verbose"]) == 2
     err = capsys.readouterr().err
     lines = err.splitlines()
-    assert lines[0] == f"hubobs run: error: {nb}: cell 4 of 5 raised ValueError: boom halfway, n=3"
+    assert lines[0] == f"hubobs run: error: {nb}: cell 3 of 4 raised ValueError: boom halfway, n=3"
     assert "raise ValueError(f'boom halfway, n={n}')" in err  # the kernel's traceback follows
     assert lines[-1] == "ValueError: boom halfway, n=3"
     assert "\x1b" not in err
