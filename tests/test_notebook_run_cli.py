@@ -160,6 +160,23 @@ def test_a_failing_notebook_leaves_nothing_and_says_why_first(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ipynb", "b.ipynb", "out"]
 
 
+def test_a_kernel_message_with_escapes_is_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Values from the data in an exception raised in the kernel (terminal escapes, NUL, a bidi
+    override): shown as escapes, in the first line and in the --verbose traceback."""
+    nb = _notebook(
+        tmp_path / "a.ipynb", "raise ValueError('id ' + chr(27) + '[2J' + chr(0) + chr(0x202E))"
+    )
+    for verbose in ([], ["--verbose"]):
+        assert main(["run", str(nb), "-o", str(tmp_path / "o"), *verbose]) == 2
+        err = capsys.readouterr().err
+        assert err.splitlines()[0] == (
+            f"hubobs run: error: {nb}: cell 2 of 2 raised ValueError: id \\x1b[2J\\x00\\u202e"
+        )
+        assert "\x1b" not in err and "\x00" not in err and "\u202e" not in err
+
+
 def test_run_refuses_an_undeclared_parameter(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     nb = _notebook(tmp_path / "a.ipynb", "print(root)")
     assert main(["run", str(nb), "-p", "weeks=3", "-o", str(tmp_path / "o")]) == 2
