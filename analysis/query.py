@@ -9,7 +9,8 @@ formatted in. A package makes its runner once::
 
 and checks its inputs with :func:`require_tables`. Dates given as parameters (notebooks pass ISO
 strings) go through :func:`as_date` / :func:`date_range`. A DuckDB error while a query runs
-becomes one :class:`~analysis.errors.HubObsError` naming the SQL file (:func:`query_error`).
+becomes one :class:`~analysis.sqlerrors.QueryError` naming the query and its SQL file (and,
+inside the fact store, the file and week).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import pandas as pd
 
 from analysis import escape
 from analysis.errors import HubObsError
+from analysis.paths import PROJECT_ROOT
+from analysis.sqlerrors import naming
 
 Params = Mapping[str, Any] | None
 
@@ -50,35 +53,31 @@ class SqlFiles:
         """The text of ``sql/<name>.sql``."""
         return _read(self.path(name))
 
-    def _execute(
-        self, con: duckdb.DuckDBPyConnection, name: str, params: Params
-    ) -> duckdb.DuckDBPyConnection:
+    def _naming(self, name: str) -> contextlib.AbstractContextManager[None]:
+        """DuckDB errors become one message naming the query and its file (sqlerrors.naming)."""
+        path = self.path(name)
         try:
-            return con.execute(self.text(name), dict(params or {}))
-        except duckdb.Error as exc:
-            raise query_error(exc, self.path(name)) from exc
+            shown = path.relative_to(PROJECT_ROOT).as_posix()
+        except ValueError:
+            shown = str(path)
+        return naming(metric=f"{self.dir.parent.name}.{name}", sql=shown)
 
     def df(self, con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> pd.DataFrame:
         """Run ``sql/<name>.sql`` with the bind parameters ``params``; the result as a DataFrame."""
-        cur = self._execute(con, name, params)
-        try:
-            return cur.df()
-        except duckdb.Error as exc:
-            raise query_error(exc, self.path(name)) from exc
+        with self._naming(name):
+            return con.execute(self.text(name), dict(params or {})).df()
 
     def rows(
         self, con: duckdb.DuckDBPyConnection, name: str, params: Params = None
     ) -> list[tuple[Any, ...]]:
         """Run ``sql/<name>.sql``; the rows as Python values."""
-        cur = self._execute(con, name, params)
-        try:
-            return cur.fetchall()
-        except duckdb.Error as exc:
-            raise query_error(exc, self.path(name)) from exc
+        with self._naming(name):
+            return con.execute(self.text(name), dict(params or {})).fetchall()
 
     def execute(self, con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> None:
         """Run ``sql/<name>.sql`` for its effect (CREATE TEMP TABLE, INSERT, ...)."""
-        self._execute(con, name, params)
+        with self._naming(name):
+            con.execute(self.text(name), dict(params or {}))
 
     @contextlib.contextmanager
     def scratch(
@@ -96,18 +95,6 @@ class SqlFiles:
             yield
         finally:
             self.execute(con, teardown)
-
-
-# DuckDB errors in the query text itself are the code's fault, not the data's.
-_CODE_ERRORS = (duckdb.ParserException, duckdb.BinderException, duckdb.CatalogException)
-
-
-def query_error(exc: duckdb.Error, sql_file: Path) -> HubObsError:
-    """One message for a DuckDB error raised while ``sql_file`` ran (control characters from
-    the data removed)."""
-    what = "is wrong" if isinstance(exc, _CODE_ERRORS) else "failed on the data"
-    message = escape.clean(str(exc).strip(), 2000)
-    return HubObsError(f"the query {sql_file.name} ({sql_file}) {what}: {message}")
 
 
 def relations(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -167,7 +154,6 @@ __all__ = [
     "as_date",
     "date_range",
     "missing_tables",
-    "query_error",
     "relations",
     "require_tables",
     "table_exists",

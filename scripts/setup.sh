@@ -10,9 +10,17 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv with $($python --version)"
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+# Everything downloaded is hash-checked against requirements.lock (scripts/lock.sh makes it), and
+# only wheels are taken (an sdist's build dependencies would be fetched unchecked): pip first,
+# then every package, the pinned build backend (setuptools) included. The project itself comes
+# from this checkout, nothing downloaded: editable, built by that setuptools without isolation.
+pip=(.venv/bin/python -m pip --disable-pip-version-check)
+pip_lock=$(mktemp)
+trap 'rm -f "$pip_lock"' EXIT
+awk '/^pip==/ { found = 1 } found { print; if ($0 !~ /\\$/) exit }' requirements.lock > "$pip_lock"
+"${pip[@]}" install --quiet --require-hashes --only-binary :all: --no-deps -r "$pip_lock"
+"${pip[@]}" install --quiet --require-hashes --only-binary :all: -r requirements.lock
+"${pip[@]}" install --quiet --no-deps --no-build-isolation -e .
 
 if [ "${1:-}" = "--test" ]; then
   if [ ! -x /usr/bin/chromium ]; then

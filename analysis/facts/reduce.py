@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from analysis.facts.definitions import Fact
 from analysis.schema import KINDS
+from analysis.sqlerrors import naming
 
 Strategy = Literal["once", "direct"]
 _BATCH_ROWS = 122_880  # rows per arrow batch streamed into the private copy
@@ -67,12 +68,13 @@ def run_facts(
         return _run(con, facts, inputs)
     # Identifiers only: the kind is one of schema.KINDS, the columns come from the view itself.
     cols = ", ".join(_quote(c) for c in needed_columns(con, kind, facts))
-    reader = con.sql(f"SELECT {cols} FROM {_quote(kind)}").to_arrow_reader(_BATCH_ROWS)
     local = duckdb.connect()  # private: its table `kind` cannot collide with the caller's views
     try:
-        local.register("hubobs_week_source", reader)
-        local.execute(f"CREATE TABLE {_quote(kind)} AS SELECT * FROM hubobs_week_source")
-        local.unregister("hubobs_week_source")
+        with naming(step="copying the columns the facts read"):
+            reader = con.sql(f"SELECT {cols} FROM {_quote(kind)}").to_arrow_reader(_BATCH_ROWS)
+            local.register("hubobs_week_source", reader)
+            local.execute(f"CREATE TABLE {_quote(kind)} AS SELECT * FROM hubobs_week_source")
+            local.unregister("hubobs_week_source")
         return _run(local, facts, inputs)
     finally:
         local.close()
@@ -100,7 +102,8 @@ def _run(
                     )
                 con.register(table, data)
                 registered.append(table)
-            out[f.table] = con.sql(f.sql).to_arrow_table()
+            with naming(fact=f.table):  # a DuckDB error names the fact (and column)
+                out[f.table] = con.sql(f.sql).to_arrow_table()
     finally:
         for table in registered:
             con.unregister(table)

@@ -25,6 +25,7 @@ from analysis.facts import cache as fcache
 from analysis.facts.definitions import Fact, facts
 from analysis.facts.reduce import Strategy, run_facts
 from analysis.provenance import Provenance
+from analysis.sqlerrors import naming
 
 PathLike = str | os.PathLike[str]
 
@@ -148,8 +149,9 @@ def reduce_week(
     """Compute ``todo`` (facts of ``wf.kind``) over one week's file and cache them; returns the files."""
     todo, inputs = _with_inputs(wf, todo, cache)
     con = (connect or _connect)(root, kinds=[wf.kind], weeks=[wf.week])
-    try:
-        results = run_facts(con, wf.kind, todo, strategy=strategy, inputs=inputs)
+    try:  # a DuckDB error names the file and week (and the fact, see reduce)
+        with naming(file=Path(root) / wf.path, week=wf.week):
+            results = run_facts(con, wf.kind, todo, strategy=strategy, inputs=inputs)
     finally:
         con.close()
     written = []

@@ -215,7 +215,7 @@ def publish(
     reports_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=reports_dir))
     try:
-        run(template, work / NOTEBOOK_FILE, params, metadata=meta)
+        run(template, work / NOTEBOOK_FILE, params, metadata=meta, output_dir=work)
         (work / LICENSE_FILE).write_text(license_text(prov), encoding="utf-8")
         outputs = sorted(p for p in work.iterdir() if p.is_file() and p.name != PROVENANCE_FILE)
         record = {

@@ -20,12 +20,12 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_describe(args: argparse.Namespace) -> int:
     from analysis.snapshots.describe import describe, describe_text
 
-    d = describe(_root(args))
+    d = describe(_root(args), check=args.check)
     if args.json:
         sys.stdout.write(json.dumps(d, indent=1, sort_keys=True) + "\n")
     else:
         sys.stdout.write(describe_text(d))
-    return 1 if d["unreadable"] else 0
+    return 1 if d["healthy"] is False else 0
 
 
 def cmd_manifest(args: argparse.Namespace) -> int:
@@ -64,10 +64,20 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "describe",
         help="what a snapshot root holds: weeks, gaps, revisions, rows, schema eras, repeats",
-        description="Describe a snapshot root (refreshes its manifest.json: hashes new or changed files).",
+        description=(
+            "Describe a snapshot root (refreshes its manifest.json: hashes new or changed files). "
+            "Every file's footer is read; with --check every data page is decoded as well. "
+            "Exit status 1 when a file or folder cannot be read (the root is not healthy)."
+        ),
     )
     p.add_argument("root", nargs="?", help=ROOT_HELP)
     p.add_argument("--json", action="store_true", help="print the description as JSON")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="decode every data page of every file (reads all the data; names a damaged "
+        "column and row group)",
+    )
     p.set_defaults(func=cmd_describe)
 
     p = subparsers.add_parser(

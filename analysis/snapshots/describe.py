@@ -1,29 +1,119 @@
-"""What a snapshot root holds: weeks per kind, gaps, revisions, rows, schema eras, repeats."""
+"""What a snapshot root holds: weeks per kind, gaps, revisions, rows, schema eras, repeats,
+columns missing, extra or of another type than ``analysis.schema``'s, and the files that cannot
+be read.
+
+A root is called healthy only when every file of it was read just now: its footer always (the
+manifest alone is not trusted: a file can become unreadable without changing size or time), and
+with ``check`` every data page of every column, decoded (a damaged page is otherwise found only
+when a query reaches it). Folders that cannot be listed count as unreadable too.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Any
 
-from analysis.snapshots.manifest import refresh_manifest
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analysis.errors import SnapshotError, printable
+from analysis.schema import COLUMNS, columns_for
+from analysis.snapshots.coltypes import Incompatible, merge
+from analysis.snapshots.manifest import read_footer, refresh_manifest
 from analysis.snapshots.revision import read_revision
 from analysis.snapshots.root import SnapshotRoot
 
 
-def describe(root: str | os.PathLike[str]) -> dict[str, Any]:
-    """A JSON-ready description of the root (refreshing its manifest: hashes changed files)."""
+def check_pages(path: str | os.PathLike[str]) -> int:
+    """Decode every column of every row group of ``path``; its row count. A SnapshotError names
+    the column and row group that cannot be decoded (one column at a time: bounded memory)."""
+    try:
+        f = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException, ValueError) as exc:
+        raise SnapshotError(f"{path}: not a readable parquet file: {exc}") from exc
+    with f:
+        groups = f.num_row_groups
+        for group in range(groups):
+            for name in f.schema_arrow.names:
+                try:
+                    f.read_row_group(group, columns=[name])
+                except (OSError, pa.ArrowException, ValueError) as exc:
+                    raise SnapshotError(
+                        f"{path}: column {name!r}, row group {group + 1} of {groups}: "
+                        f"data cannot be decoded (damaged page?): {_one_line(str(exc))}"
+                    ) from exc
+        return int(f.metadata.num_rows)
+
+
+def _one_line(message: str) -> str:
+    return "; ".join(line.strip() for line in message.splitlines() if line.strip())
+
+
+def _type_difference(expected: pa.DataType, actual: pa.DataType) -> str | None:
+    """How a file's type of a known column differs from analysis.schema's, if it matters:
+    'incompatible' (the views refuse it), 'cast' (a scalar cast in the views, which fails on a
+    value that does not convert), None (same, or text of another width, or a struct/list the
+    views merge by name)."""
+    if expected.equals(actual):
+        return None
+    try:
+        merge(expected, actual)
+    except Incompatible:
+        return "incompatible"
+    if pa.types.is_nested(expected) or pa.types.is_nested(actual):
+        return None
+    texts = (pa.types.is_string(expected) or pa.types.is_large_string(expected)) and (
+        pa.types.is_string(actual) or pa.types.is_large_string(actual)
+    )
+    return None if texts else "cast"
+
+
+def describe(root: str | os.PathLike[str], *, check: bool = False) -> dict[str, Any]:
+    """A JSON-ready description of the root (refreshing its manifest: hashes changed files).
+
+    Every file's footer is read again; with ``check`` every page is decoded too
+    (:func:`check_pages`). ``healthy`` is False when any file or folder cannot be read, True
+    only when every page was decoded (``check``), else None (not known).
+    """
     sroot = SnapshotRoot(root)
     rev = read_revision(sroot.path)
     manifest = refresh_manifest(sroot, strict=False)
+    unreadable = dict(manifest.unreadable)
+    schemas: dict[tuple[str, dt.date], pa.Schema] = {}
+    for e in manifest.entries:
+        path = sroot.path / e.path
+        try:
+            schemas[(e.kind, e.week)] = read_footer(path)[0]
+            if check:
+                check_pages(path)
+        except SnapshotError as exc:
+            unreadable[(e.kind, e.week)] = str(exc)
     kinds: dict[str, Any] = {}
     for kind in sroot.kinds:
         entries = manifest.for_kind(kind)
         weeks = sroot.weeks(kind)
         eras: dict[str, dict[str, Any]] = {}
+        expected_missing: dict[str, list[str]] = {}
+        extra: dict[str, list[str]] = {}
+        types: dict[tuple[str, str, str, str], list[str]] = {}
+        known = {c.name: c.type for c in COLUMNS[kind]}
         for e in entries:
             era = eras.setdefault(e.era, {"first": e.week.isoformat(), "weeks": 0})
             era["last"] = e.week.isoformat()
             era["weeks"] += 1
+            expected = {c.name for c in columns_for(kind, e.week)}
+            for c in e.missing_columns:
+                if c in expected:  # the schema has it by this week: not explained by the era
+                    expected_missing.setdefault(c, []).append(e.week.isoformat())
+            for c in e.extra_columns:
+                extra.setdefault(c, []).append(e.week.isoformat())
+            schema = schemas.get((e.kind, e.week))
+            for f in schema if schema is not None else ():
+                how = _type_difference(known[f.name], f.type) if f.name in known else None
+                if how:
+                    key = (f.name, str(f.type), str(known[f.name]), how)
+                    types.setdefault(key, []).append(e.week.isoformat())
         kinds[kind] = {
             "weeks": len(weeks),
             "first": weeks[0].isoformat(),
@@ -39,25 +129,39 @@ def describe(root: str | os.PathLike[str]) -> dict[str, Any]:
             "bytes": sum(e.bytes for e in entries),
             "rows": {e.week.isoformat(): e.rows for e in entries},
             "eras": eras,
+            # every known column a week's file lacks (dated columns before their week included)
             "missing_columns": {
                 e.week.isoformat(): list(e.missing_columns) for e in entries if e.missing_columns
             },
-            "extra_columns": sorted({c for e in entries for c in e.extra_columns}),
+            # by column: the weeks whose file lacks it although analysis.schema has it by then
+            "missing_expected_columns": dict(sorted(expected_missing.items())),
+            "extra_columns": sorted(extra),
+            "extra_column_weeks": dict(sorted(extra.items())),
+            "type_differences": [
+                {"column": c, "type": t, "schema_type": s, "how": how, "weeks": w}
+                for (c, t, s, how), w in sorted(types.items())
+            ],
         }
+    unreadable_folders = [str(p) for p in sroot.problems if p.unreadable]
+    bad = sorted(unreadable.values()) + unreadable_folders
     return {
         "root": str(sroot.path),
         "revision": rev.revision,
         "revision_source": rev.source,
         "generated": rev.generated,
         "kinds": kinds,
-        "problems": [str(p) for p in sroot.problems],
-        "unreadable": sorted(manifest.unreadable.values()),
+        "problems": [str(p) for p in sroot.problems if not p.unreadable],
+        "unreadable": bad,
+        "files": len(manifest.entries) + len(manifest.unreadable),
+        "checked": "pages" if check else "footers",
+        # True only when every page was decoded; None when only footers were read
+        "healthy": False if bad else (True if check else None),
     }
 
 
 def _safe(text: str) -> str:
     """Text from files or folder names with control characters shown as escapes (for a terminal)."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return printable(text, keep_newlines=False)
 
 
 def _dates(dates: list[str], limit: int = 8) -> str:
@@ -65,8 +169,12 @@ def _dates(dates: list[str], limit: int = 8) -> str:
     return shown + (f", ... ({len(dates)} in all)" if len(dates) > limit else "")
 
 
+def _weeks(dates: list[str]) -> str:
+    return f"{len(dates)} week{'s' if len(dates) != 1 else ''}: {_dates(dates)}"
+
+
 def describe_text(d: dict[str, Any]) -> str:
-    """The description as plain text for a terminal."""
+    """The description as plain text for a terminal (every name from the data escaped)."""
     lines = [f"snapshot root {_safe(d['root'])}"]
     if d["generated"]:
         lines.append("GENERATED SAMPLE: fictional data in the real schema, not facts about the Hub")
@@ -87,7 +195,7 @@ def describe_text(d: dict[str, Any]) -> str:
                 f"  rows per week: {min(rows):,} to {max(rows):,} (last week {rows[-1]:,})"
             )
         if len(k["revisions"]) > 1 or k["revisions"] != [d["revision"]]:
-            lines.append(f"  revisions: {', '.join(k['revisions'])}")
+            lines.append(f"  revisions: {_safe(', '.join(k['revisions']))}")
         lines.append("  schema eras:")
         for era, e in k["eras"].items():
             lines.append(f"    {era}: {e['weeks']} weeks, {e['first']} to {e['last']}")
@@ -98,16 +206,46 @@ def describe_text(d: dict[str, Any]) -> str:
         if k["repeats"]:
             reps = [f"{r['week']} (= {r['repeat_of']})" for r in k["repeats"]]
             lines.append(f"  repeated weeks (byte-identical to the week before): {_dates(reps)}")
-        if k["extra_columns"]:
+        if k["missing_expected_columns"]:
             lines.append(
-                f"  columns not in analysis.schema: {_safe(', '.join(k['extra_columns']))}"
+                "  missing columns (analysis.schema has them by these weeks; NULL in the views):"
             )
+            for col, weeks in k["missing_expected_columns"].items():
+                lines.append(f"    {_safe(col)}: {_weeks(weeks)}")
+        if k["extra_column_weeks"]:
+            lines.append("  extra columns (not in analysis.schema; kept in the views):")
+            for col, weeks in k["extra_column_weeks"].items():
+                lines.append(f"    {_safe(col)}: {_weeks(weeks)}")
+        if k["type_differences"]:
+            lines.append("  columns of another type than analysis.schema's:")
+            for t in k["type_differences"]:
+                how = (
+                    "the views refuse it"
+                    if t["how"] == "incompatible"
+                    else "cast in the views: a value that does not convert stops a query"
+                )
+                lines.append(
+                    f"    {_safe(t['column'])}: {_safe(t['type'])}, not {_safe(t['schema_type'])} "
+                    f"({how}), {_weeks(t['weeks'])}"
+                )
     if d["problems"]:
         lines.append("")
         lines.append("ignored (not in the layout):")
         lines.extend(f"  {_safe(p)}" for p in d["problems"])
     if d["unreadable"]:
         lines.append("")
-        lines.append("UNREADABLE files (corrupt or truncated):")
+        lines.append("UNREADABLE (corrupt, truncated or not permitted):")
         lines.extend(f"  {_safe(u)}" for u in d["unreadable"])
+    lines.append("")
+    if d["healthy"] is False:
+        lines.append(
+            f"NOT HEALTHY: {len(d['unreadable'])} file(s) or folder(s) cannot be read (above)"
+        )
+    elif d["healthy"]:
+        lines.append(f"healthy: every data page of the {d['files']} file(s) decodes")
+    else:
+        lines.append(
+            f"the footers of the {d['files']} file(s) read; data pages not decoded "
+            "(--check decodes every page)"
+        )
     return "\n".join(lines) + "\n"

@@ -24,6 +24,7 @@ class Problem:
 
     path: str  # relative to the root
     message: str
+    unreadable: bool = False  # a folder or file that could not be read (not a layout mistake)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -73,14 +74,25 @@ class SnapshotRoot:
         problems: list[Problem] = []
         for kind in KINDS:
             kind_dir = self.path / kind
-            if not kind_dir.is_dir():
-                continue
             found: list[dt.date] = []
-            for entry in sorted(kind_dir.iterdir(), key=lambda p: p.name):
+            try:
+                if not kind_dir.is_dir():
+                    continue
+                listing = sorted(kind_dir.iterdir(), key=lambda p: p.name)
+            except OSError as exc:  # e.g. no permission to list it: not "no weeks"
+                problems.append(Problem(kind, f"cannot be read ({exc.strerror})", True))
+                continue
+            for entry in listing:
                 rel = f"{kind}/{entry.name}"
                 if entry.name.startswith("."):
                     continue  # hidden: temp files, caches
-                if not entry.is_dir():
+                try:
+                    is_dir = entry.is_dir()
+                    has_file = is_dir and (entry / f"{kind}.parquet").is_file()
+                except OSError as exc:
+                    problems.append(Problem(rel, f"cannot be read ({exc.strerror})", True))
+                    continue
+                if not is_dir:
                     problems.append(
                         Problem(rel, "not a week folder (expected <kind>/<YYYY-MM-DD>/); ignored")
                     )
@@ -91,7 +103,7 @@ class SnapshotRoot:
                         Problem(rel, "folder name is not a YYYY-MM-DD week label; ignored")
                     )
                     continue
-                if not (entry / f"{kind}.parquet").is_file():
+                if not has_file:
                     problems.append(Problem(rel, f"week folder has no {kind}.parquet; ignored"))
                     continue
                 found.append(week)

@@ -37,6 +37,7 @@ from analysis.snapshots.coltypes import (
 )
 from analysis.snapshots.manifest import Entry, Manifest, read_footer, refresh_manifest
 from analysis.snapshots.root import SnapshotRoot, WeekSelection, select_weeks
+from analysis.sqlerrors import duckdb_message
 
 
 def sql_text(name: str) -> str:
@@ -220,9 +221,10 @@ _QUERY_ERRORS = (duckdb.ParserException, duckdb.BinderException, duckdb.CatalogE
 def wrap_error(
     exc: duckdb.Error, what: str = "", candidates: list[str] | None = None
 ) -> SnapshotError:
-    """A DuckDB error as a SnapshotError naming the file(s) DuckDB names, else the candidates."""
-    message = str(exc)
-    files = sorted(set(_PATH_IN_MESSAGE.findall(message)))
+    """A DuckDB error as a SnapshotError naming the file(s) DuckDB names, else the candidates
+    (DuckDB's message on one line, control characters shown as escapes)."""
+    message = duckdb_message(exc)
+    files = sorted(set(_PATH_IN_MESSAGE.findall(str(exc))))
     if files:
         where = ", ".join(files)
     elif candidates and len(candidates) == 1:

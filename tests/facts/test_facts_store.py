@@ -13,6 +13,7 @@ from conftest import WEEKS, write_week
 from analysis.facts import cache as fcache
 from analysis.facts import definitions, materialize, reduce, store
 from analysis.facts.definitions import facts
+from analysis.sqlerrors import QueryError
 
 #: the generic facts this area defines (others' facts may need data these tiny roots lack)
 OWN = {"counts", "by_pipeline_tag", "by_library", "by_base_relation", "by_license_tag"}
@@ -184,7 +185,8 @@ def test_failure_in_a_fact_keeps_other_weeks(
         return real(con, kind, todo, strategy, inputs)
 
     monkeypatch.setattr(store, "run_facts", failing)
-    with pytest.raises(duckdb.Error):
+    # one message naming the file and week (analysis.sqlerrors), not DuckDB's bare error
+    with pytest.raises(QueryError, match=r"models\.parquet: week 2025-03-05: query failed"):
         store.build(root, cache=cache)
     monkeypatch.setattr(store, "run_facts", real)
     report = store.build(root, cache=cache)
