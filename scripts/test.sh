@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
-# Every test: lint, types, the test suite, and nbval on the committed notebooks.
+# Every test: the static checks (scripts/lint.sh), the test suite, and nbval on the committed
+# notebooks.
 # Needs scripts/setup.sh --test first (make test does both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONHASHSEED=0 HF_HUB_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 MPLBACKEND=Agg
 
-echo "== ruff"
-.venv/bin/python -m ruff check .
-.venv/bin/python -m ruff format --check .
-echo "== mypy"
-.venv/bin/python -m mypy
+scripts/lint.sh
 echo "== bundled sample (generated on first use, checksums verified)"
 .venv/bin/hubobs sample verify --generate-if-missing
 echo "== pytest (tests and committed notebooks)"

@@ -59,15 +59,20 @@ def test_publish_writes_csv_matching_the_data(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*tmp"))  # no temp files left behind
 
 
-def test_spec_has_title_source_line_description_and_tooltips(tmp_path: Path) -> None:
+def test_spec_has_description_and_tooltips_and_the_figure_its_title_and_source_once(
+    tmp_path: Path,
+) -> None:
     fig = _publish(tmp_path, x_title="Week", y_title="Models")
     spec = json.loads(fig.spec_path.read_text("utf-8"))
     assert spec == fig.spec
-    assert spec["title"]["text"] == "Models per organization"
-    subtitle = " ".join(spec["title"]["subtitle"])
-    assert "GENERATED SAMPLE" in subtitle and "revision 0123456789ab" in subtitle
-    assert "2024-07-24 to 2024-08-07 (3 weeks)" in subtitle
-    assert "Open Database License (ODbL)" in subtitle
+    # the chart itself carries no title or source line: the figure around it says them once
+    assert "title" not in spec
+    html = fig.html()
+    assert html.count("Models per organization") == 1
+    source = fig.source_line.split(" Contains information")[0]
+    assert html.count("revision 0123456789ab") == 1 and "GENERATED SAMPLE" in source
+    assert "2024-07-24 to 2024-08-07 (3 weeks)" in source
+    assert html.count("Open Database License (ODbL)") == 1
     assert spec["description"].startswith("Line chart")
     assert spec["encoding"]["x"]["title"] == "Week" and spec["encoding"]["y"]["title"] == "Models"
     tips = spec["encoding"]["tooltip"]
@@ -145,9 +150,15 @@ def test_html_has_source_line_download_link_attribution_and_no_third_party_url(
 ) -> None:
     html = _publish(tmp_path).html()
     assert (
-        '<a href="models-per-org.csv" download="models-per-org.csv">Download the data (CSV)</a>'
-        in html
+        '<p class="hubobs-chart-download">Download the data: '
+        '<a href="models-per-org.csv" data-ext=".csv" download="models-per-org.csv">CSV</a>, '
+        '<a href="models-per-org.parquet" data-ext=".parquet" download="models-per-org.parquet">'
+        "parquet</a>, "
+        '<a href="models-per-org.csv-metadata.json" data-ext=".csv-metadata.json" '
+        'download="models-per-org.csv-metadata.json">column descriptions</a>.</p>' in html
     )
+    for ext in (".csv", ".parquet", ".csv-metadata.json"):
+        assert (tmp_path / f"models-per-org{ext}").is_file()
     assert ATTRIBUTION in html
     assert "revision 0123456789ab" in html and "Generated sample" in html
     assert "Line chart of the number of models" in html

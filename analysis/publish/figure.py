@@ -68,10 +68,9 @@ class Figure:
 
     @property
     def element_id(self) -> str:
-        """A stable id: a hash of the spec (data included), the name and the CSV link."""
-        digest = hashlib.sha256(
-            escape.script_json([self.name, self.csv_href, self.spec]).encode("utf-8")
-        ).hexdigest()
+        """A stable id: a hash of the spec (data included), the name, the words and the CSV link."""
+        parts = [self.name, self.csv_href, self.title, self.description, self.spec]
+        digest = hashlib.sha256(escape.script_json(parts).encode("utf-8")).hexdigest()
         return f"hubobs-{self.name.replace('.', '-')}-{digest[:12]}"
 
     def embed_spec(self) -> dict[str, Any]:
@@ -113,9 +112,7 @@ class Figure:
                 .replace("VENDOR_DIR", escape.script_json(VENDOR_DIR))
                 .replace("VENDOR_FILES", escape.script_json(list(VENDOR_FILES)))
             )
-            body = (
-                f'<div class="hubobs-chart-view" role="img" aria-labelledby="{fid}-title"></div>\n'
-            )
+            body = '<div class="hubobs-chart-view"></div>\n'
             script = (
                 f'<script type="application/json" class="hubobs-chart-spec">'
                 f"{escape.script_json(self.embed_spec())}</script>\n<script>\n{js}</script>\n"
