@@ -201,6 +201,12 @@ def test_execute_notebook_sets_the_output_dir_only_when_asked(
     assert _printed(out) == f"{tmp_path / 'r'}\n"
 
 
+def _as_foreground_job() -> None:
+    """SIGINT as a terminal's foreground job has it: a shell's background job (CI runners,
+    ``cmd &``) starts with SIGINT ignored, and children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_run(tmp_path: Path, *cells: str) -> tuple[subprocess.Popen[str], Path]:
     """``hubobs run`` in a subprocess of its own session (as a terminal's foreground job)."""
     nb = _notebook(tmp_path / "slow.ipynb", *cells, params='marker = ""')
@@ -212,6 +218,7 @@ def _start_run(tmp_path: Path, *cells: str) -> tuple[subprocess.Popen[str], Path
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group: SIGINT to the group is a Ctrl-C
+        preexec_fn=_as_foreground_job,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     return proc, marker

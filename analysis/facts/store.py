@@ -89,12 +89,28 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 def select_files(
     root: PathLike, start: dt.date | str | None = None, end: dt.date | str | None = None
 ) -> list[WeekFile]:
-    """The snapshot files of ``root`` whose week is in [start, end] (either may be None)."""
+    """The snapshot files of ``root`` whose week is in [start, end] (either may be None).
+
+    A root without any file, or a range that holds none of its weeks, is an error naming the
+    weeks the root has (nothing would be computed, and nothing shown)."""
     con = _connect(root, kinds=None, weeks=None)
     try:
-        return _select(week_files(con), _as_date(start), _as_date(end))
+        every = week_files(con)
     finally:
         con.close()
+    s, e = _as_date(start), _as_date(end)
+    chosen = _select(every, s, e)
+    if not every:
+        raise HubObsError(
+            f"{root}: the root holds no snapshot file (fetch weeks with `hubobs fetch`)"
+        )
+    if not chosen:
+        weeks = sorted({f.week for f in every})
+        raise HubObsError(
+            f"{root}: no week in the range {s or 'the first week'} to {e or 'the last week'}; "
+            f"the root has {len(weeks)} week(s), {weeks[0].isoformat()} to {weeks[-1].isoformat()}"
+        )
+    return chosen
 
 
 def plan(

@@ -14,7 +14,26 @@ def findings(weekly: pd.DataFrame, monthly: pd.DataFrame, prov: Provenance) -> F
     f = Findings(prov, heading="Growth")
     for kind in ("models", "datasets", "spaces"):
         w = weekly[weekly["kind"] == kind].sort_values("week")
-        if w.empty or not w.iloc[0]["repos"]:
+        if w.empty:
+            continue
+        if len(w) == 1:
+            only = w.iloc[0]
+            f.add(
+                "{kind}: {n} in the week of {week}, the only week in the range: a change needs "
+                "two weeks.",
+                kind=kind.capitalize(),
+                n=int(only["repos"]),
+                week=date(only["week"]),
+            )
+            continue
+        if not w.iloc[0]["repos"]:
+            f.add(
+                "{kind}: none in the week of {week}, {last_n} in the week of {last_week}.",
+                kind=kind.capitalize(),
+                week=date(w.iloc[0]["week"]),
+                last_n=int(w.iloc[-1]["repos"]),
+                last_week=date(w.iloc[-1]["week"]),
+            )
             continue
         first, last = w.iloc[0], w.iloc[-1]
         created = w["created"].dropna()

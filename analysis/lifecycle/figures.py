@@ -85,7 +85,7 @@ def _newest(rates: pd.DataFrame, lines: list[str]) -> tuple[alt.Chart, pd.DataFr
     return chart, data
 
 
-def _generations(rates: pd.DataFrame, line: str) -> tuple[alt.Chart, pd.DataFrame]:
+def _generations(rates: pd.DataFrame, line: str | None) -> tuple[alt.Chart, pd.DataFrame]:
     """Stacked area: new derivatives per week of each generation of one line."""
     r = rates[rates["line"] == line]
     data = iso_dates(r, "week_start")[

@@ -17,6 +17,7 @@ from analysis.platforms.metrics import (
     declared_relations,
     derivatives_per_base,
     family_shape,
+    link_counts,
     top_families_over_time,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "family_shape",
     "figures",
     "findings",
+    "link_counts",
     "top_families_over_time",
 ]

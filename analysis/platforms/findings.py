@@ -13,17 +13,22 @@ from analysis.provenance import Provenance
 
 
 def findings(
-    week: dt.date,
+    week: dt.date | None,
     relations: dict[str, int],
     derivatives: pd.DataFrame,
     shape: pd.DataFrame,
     declared_share: pd.DataFrame,
     provenance: Provenance,
+    links: dict[str, int] | None = None,
 ) -> Findings:
     """Derivatives, families and declared base models in ``week``, from
     :func:`~analysis.platforms.metrics.declared_relations`, ``derivatives_per_base``,
-    ``family_shape`` (of that week) and ``declared_base_share`` (over the weeks)."""
+    ``family_shape`` (of that week), ``declared_base_share`` (over the weeks) and, when given,
+    ``link_counts`` (what was left out and why)."""
     f = Findings(provenance)
+    if week is None:
+        f.add("The chosen weeks hold no models file: there are no family trees to describe.")
+        return f
     total = sum(relations.values())
     alls = derivatives[derivatives["relation"] == "all"]
     bases = alls[alls["direct"] > 0]
@@ -72,6 +77,20 @@ def findings(
             weeks=fmt.count(len(share), "week"),
             low=fmt.percent(float(share["share"].min())),
             high=fmt.percent(float(share["share"].max())),
+        )
+    if links is not None and links["only_self"]:
+        f.add(
+            "{n} name only themselves as their base model: those links are left out, and the "
+            "models are not counted above as declaring a base model.",
+            n=fmt.count(links["only_self"], "model"),
+        )
+    if links is not None and links["unresolved"]:
+        f.add(
+            "{n} of {all} name a parent that is not a model of that week (deleted, private, "
+            "mistyped, or renamed where the file has no stable `_id` to follow): each such "
+            "parent stays in the trees as a node of its own.",
+            n=fmt.number(links["unresolved"]),
+            all=fmt.count(links["links"], "link"),
         )
     return f
 

@@ -48,6 +48,14 @@ def declared_relations(lineage: Lineage, week: dt.date | str | None = None) -> d
     return {str(r): int(n) for r, n in SQL.rows(lineage.con, "declared_relations", {"week": w})}
 
 
+def link_counts(lineage: Lineage, week: dt.date | str | None = None) -> dict[str, int]:
+    """The week's declared links before any is left out: models_declaring, only_self (models
+    naming only themselves), links, self_links, unresolved (links to a parent not in the week)."""
+    w = lineage.resolve_edges(week)
+    cur = SQL.df(lineage.con, "link_counts", {"week": w})
+    return {str(k): int(v) for k, v in cur.iloc[0].items()}
+
+
 def top_families_over_time(con: duckdb.DuckDBPyConnection, n: int = 10) -> pd.DataFrame:
     """Derivatives per week of the ``n`` largest families of the latest week.
 
@@ -95,5 +103,6 @@ __all__ = [
     "declared_relations",
     "derivatives_per_base",
     "family_shape",
+    "link_counts",
     "top_families_over_time",
 ]

@@ -22,12 +22,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from analysis.errors import FetchError
+from analysis.errors import FetchError, HubObsError
 from analysis.fetch.hub import Hub, RemoteFile, hub_errors
 from analysis.fetch.plan import WeekSelection, parse_date, select
 from analysis.provenance import Provenance
 from analysis.query import SqlFiles
 from analysis.schema import COLUMNS, KINDS, REPO_ID
+from analysis.sqlerrors import duckdb_message
 
 #: Bytes HfFileSystem fetches per read (fsspec's default is 5 MB); DuckDB asks for column chunks.
 DEFAULT_BLOCK_SIZE = 2 * 1024 * 1024
@@ -201,19 +202,30 @@ def remote_provenance(con: duckdb.DuckDBPyConnection) -> Provenance:
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "query",
-        help="run one SQL query over a week on the Hub without downloading it",
+        help="run one SQL query over weeks on the Hub without downloading them, or over a local root",
         description=(
             f"Query weeks of {REPO_ID} on the Hub through DuckDB and huggingface_hub's HfFileSystem, "
-            "reading only the columns the query names. Views: one per --kind (every known column, "
-            "plus week); tables: weeks, missing_columns, snapshot."
+            "reading only the columns the query names; with --root, the same over a local "
+            "snapshot root. Views: one per --kind (every known column, plus week); tables: "
+            "weeks, missing_columns, snapshot."
         ),
-        epilog='example: hubobs query --week 2025-01-01 --kind models "SELECT pipeline_tag, count(*) n FROM models GROUP BY 1 ORDER BY n DESC LIMIT 10"',
+        epilog=(
+            'example: hubobs query --week 2025-01-01 --kind models "SELECT pipeline_tag, count(*) n '
+            'FROM models GROUP BY 1 ORDER BY n DESC LIMIT 10"; add --root data/hub to read '
+            "downloaded weeks instead"
+        ),
     )
     p.add_argument(
         "sql", help="the query (yours: run as given, on a connection holding only these views)"
     )
     p.add_argument(
-        "--week", action="append", required=True, metavar="DATE", help="week label; repeatable"
+        "--week",
+        action="append",
+        metavar="DATE",
+        help="week label; repeatable (required on the Hub; with --root, default: every week)",
+    )
+    p.add_argument(
+        "--root", help="query this local snapshot root (relative to the project) instead of the Hub"
     )
     p.add_argument(
         "--kind",
@@ -230,18 +242,34 @@ def register(subparsers: Any) -> None:
 
 
 def run_query(args: argparse.Namespace) -> int:
-    con = remote_connect(args.week, tuple(args.kind or ("models",)), args.revision, args.endpoint)
-    try:
-        with hub_errors("run the query", args.endpoint or Hub().endpoint):
+    kinds = tuple(args.kind or ("models",))
+    if args.root:
+        from analysis.paths import resolve
+        from analysis.snapshots import connect, provenance
+
+        con = connect(resolve(args.root), kinds=kinds, weeks=list(args.week) if args.week else None)
+        try:
             rel = con.sql(args.sql)
             df = rel.df() if rel is not None else None
-    except duckdb.Error as exc:
-        raise FetchError(f"query failed: {exc}") from exc
+        except duckdb.Error as exc:
+            raise HubObsError(f"query failed: {duckdb_message(exc)}") from exc
+        source = provenance(con).source_line()
+    else:
+        if not args.week:
+            raise HubObsError("--week is required when querying the Hub (or give --root)")
+        con = remote_connect(args.week, kinds, args.revision, args.endpoint)
+        try:
+            with hub_errors("run the query", args.endpoint or Hub().endpoint):
+                rel = con.sql(args.sql)
+                df = rel.df() if rel is not None else None
+        except duckdb.Error as exc:
+            raise FetchError(f"query failed: {duckdb_message(exc)}") from exc
+        source = remote_provenance(con).source_line()
     if df is None:
         return 0
     if args.csv:
         df.to_csv(sys.stdout, index=False)
     else:
         print(df.to_string(index=False, max_rows=200, max_colwidth=80))
-    print(remote_provenance(con).source_line(), file=sys.stderr)
+    print(source, file=sys.stderr)
     return 0

@@ -5,16 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from analysis.paths import SAMPLE_ROOT
-
-ROOT_HELP = f"snapshot root (default: the bundled sample, {SAMPLE_ROOT})"
-
-
-def _root(args: argparse.Namespace) -> Path:
-    return Path(args.root) if args.root else SAMPLE_ROOT
+from analysis.cliargs import add_root
+from analysis.cliargs import root_of as _root
 
 
 def cmd_describe(args: argparse.Namespace) -> int:
@@ -70,7 +64,7 @@ def register(subparsers: Any) -> None:
             "Exit status 1 when a file or folder cannot be read (the root is not healthy)."
         ),
     )
-    p.add_argument("root", nargs="?", help=ROOT_HELP)
+    add_root(p, positional=True)
     p.add_argument("--json", action="store_true", help="print the description as JSON")
     p.add_argument(
         "--check",
@@ -85,7 +79,7 @@ def register(subparsers: Any) -> None:
         help="build or refresh <root>/manifest.json (sha256, bytes, rows, revision per file)",
         description="Build or refresh the manifest; only new or changed files are re-hashed.",
     )
-    p.add_argument("root", nargs="?", help=ROOT_HELP)
+    add_root(p, positional=True)
     p.set_defaults(func=cmd_manifest)
 
     p = subparsers.add_parser(
@@ -93,5 +87,5 @@ def register(subparsers: Any) -> None:
         help="re-hash every file and compare with the manifest",
         description="Re-hash every file of the root and compare with manifest.json (exit 1 on a mismatch).",
     )
-    p.add_argument("root", nargs="?", help=ROOT_HELP)
+    add_root(p, positional=True)
     p.set_defaults(func=cmd_verify)

@@ -13,6 +13,7 @@ from analysis.tracker.findings import findings
 from analysis.tracker.metrics import (
     Base,
     Release,
+    choose,
     derivatives_by_snapshot,
     derivatives_by_week,
     release_summary,
@@ -23,6 +24,7 @@ from analysis.tracker.metrics import (
 __all__ = [
     "Base",
     "Release",
+    "choose",
     "derivatives_by_snapshot",
     "derivatives_by_week",
     "figures",

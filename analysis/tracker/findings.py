@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from analysis import fmt
+from analysis import escape, fmt
 from analysis.findings import Findings
 from analysis.lineage.words import relation_phrase
 from analysis.provenance import Provenance
 from analysis.tracker.metrics import Release
 
 
-def findings(r: Release, base_model: str, provenance: Provenance) -> Findings:
+def findings(r: Release | None, base_model: str | None, provenance: Provenance) -> Findings:
     """Findings of the release tracker for ``base_model`` (as asked: it may be an old name of
-    ``r.base``)."""
+    ``r.base``); when there is no release to follow (``r`` None), that is the finding."""
     f = Findings(provenance)
+    if r is None:
+        f.add(
+            "No model on the Hub is named as a base model in the chosen weeks: there is no "
+            "release to follow."
+        )
+        return f
     created = r.base.created
     assert created is not None  # derivatives_by_week refuses a base model without a date
     f.add(
@@ -28,9 +34,11 @@ def findings(r: Release, base_model: str, provenance: Provenance) -> Findings:
     if r.base.match == "renamed":
         f.add(
             "It was found under an earlier name, {asked}; it is now {now}.",
-            asked=base_model,
+            asked=base_model or r.base.id,
             now=r.base.id,
         )
+    if not r.direct:
+        f.add("No model names it directly as its base in that snapshot.")
     if r.direct:
         f.add(
             "{early} of the direct derivatives appeared in the first {weeks} after the release; "
@@ -40,7 +48,16 @@ def findings(r: Release, base_model: str, provenance: Provenance) -> Findings:
             busiest=fmt.number(r.busiest_week or 0),
             new=fmt.count(r.busiest_new, "new derivative"),
         )
-        if r.top_author_count > 1:
+        if r.top_author_count > 1 and len(r.top_authors) > 1:
+            names = list(r.top_authors)
+            f.add(
+                "They were made by {authors}; {tied} made the most, {n} each: {who}.",
+                authors=fmt.count(r.authors, "distinct author"),
+                tied=fmt.Formatted(f"{fmt.number(len(names))} authors tied"),
+                n=fmt.number(r.top_author_count),
+                who=fmt.Formatted(", ".join(escape.markdown(a) for a in names)),
+            )
+        elif r.top_author_count > 1:
             f.add(
                 "They were made by {authors}; the most active, {top}, made {n}.",
                 authors=fmt.count(r.authors, "distinct author"),

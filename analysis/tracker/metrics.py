@@ -84,9 +84,24 @@ def top_release(
     return None
 
 
+def choose(
+    lineage: Lineage, base_model: str | None, week: dt.date | str | None = None
+) -> str | None:
+    """``base_model`` when named; else the release of the opened weeks with the most direct
+    derivatives (:func:`top_release` since the first models week), None when there is none."""
+    if base_model is not None:
+        return base_model
+    weeks = lineage.weeks()
+    return top_release(lineage, week, weeks[0] if weeks else None)
+
+
+#: The columns of :func:`derivatives_by_week` (also when there is no release to follow).
+SERIES_COLUMNS = ("weeks_since_release", "week_start", "group", "new_derivatives", "cumulative")
+
+
 def derivatives_by_week(
     lineage: Lineage,
-    base_model: str,
+    base_model: str | None,
     by: By = "relation",
     scope: Scope = "direct",
     week: dt.date | str | None = None,
@@ -104,6 +119,8 @@ def derivatives_by_week(
         raise ValueError(f"scope must be 'direct' or 'tree', got {scope!r}")
     if top < 1:
         raise ValueError(f"top must be at least 1, got {top}")
+    if base_model is None:  # no release to follow: no rows
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in SERIES_COLUMNS})
     base = resolve_base(lineage, base_model, week)
     if base.created is None:
         raise HubObsError(
@@ -148,19 +165,23 @@ class Release:
     busiest_week: int | None  # weeks since release of the week with most new direct derivatives
     busiest_new: int
     authors: int
-    top_author: str | None
+    top_author: str | None  # the first by name of the most active (see top_authors)
     top_author_count: int
+    top_authors: tuple[str, ...] = ()  # every author tied for the most derivatives, by name
 
 
 def release_summary(
     lineage: Lineage,
-    base_model: str,
+    base_model: str | None,
     week: dt.date | str | None = None,
     early_weeks: int = 4,
-) -> Release:
-    """Direct and whole-tree derivative counts of ``base_model`` and how they arrived."""
+) -> Release | None:
+    """Direct and whole-tree derivative counts of ``base_model`` and how they arrived (None
+    when there is no release to follow)."""
     if early_weeks < 1:
         raise ValueError(f"early_weeks must be at least 1, got {early_weeks}")
+    if base_model is None:
+        return None
     base = resolve_base(lineage, base_model, week)
     direct = derivatives_by_week(lineage, base_model, "relation", "direct", base.week)
     tree = derivatives_by_week(lineage, base_model, "relation", "tree", base.week)
@@ -190,4 +211,7 @@ def release_summary(
         authors=len(per_author),
         top_author=str(top_author["group"]) if top_author is not None else None,
         top_author_count=int(top_author["new_derivatives"]) if top_author is not None else 0,
+        top_authors=tuple(sorted(str(a) for a, n in per_author.items() if n == per_author.max()))
+        if not per_author.empty
+        else (),
     )

@@ -36,6 +36,7 @@ GENERATED = {
     build.HEADLINE_FILE,
     build.BANNER_FILE,
     build.NOTICE_FILE,
+    build.METHODS_FILE,
     "posts/index.xml",
     "reports/index.xml",
 }

@@ -1,0 +1,267 @@
+"""Snapshot roots shaped like real Hub files, with the quirks real rows carry.
+
+Modelled on the rows of the daily hub-stats dataset (the upstream of the weekly snapshots):
+
+* no ``_id`` column (some sources and early weeks lack it): lineage resolves parents by id;
+* ``safetensors.parameters`` with 20 dtype fields, among them junk names (``miku``, ``fastllm``);
+* a model naming itself as its base, a parent that is not in the week, a merge of two parents,
+  an instruct model declared ``quantized`` of its base (relation labels as uploaders wrote them);
+* the Hub's placeholder ``createdAt`` of its oldest repositories (2022-03-02 23:29:04);
+* four authors who each made exactly two derivatives of one base (a tie, said as a tie);
+* one family (SmolLM2-like) with a single release generation (no line with two generations).
+
+Roots (each with a REVISION of 40 hex digits, not the generated sample):
+
+* :func:`models_only` — two weeks of models, nothing else (the README's real-data route);
+* :func:`empty_kinds` — the same models, with datasets and spaces files of zero rows;
+* :func:`single_week` — the last models week alone;
+* :func:`four_kinds` — models, datasets, spaces and daily papers, two weeks.
+
+The hand-computed numbers the tests expect are stated in the comments beside the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analysis.schema import SAFETENSORS_DTYPES, arrow_schema, file_path
+from analysis.snapshots import write_revision
+
+W1, W2 = dt.date(2025, 6, 4), dt.date(2025, 6, 11)
+REVISION = "fedcba9876543210fedcba9876543210fedcba98"
+PLACEHOLDER = dt.datetime(2022, 3, 2, 23, 29, 4)
+JUNK_DTYPES = ("miku", "fastllm")
+SMOL = "HuggingFaceTB/SmolLM2-1.7B"
+
+
+def _ts(day: str, hour: int = 12) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour))
+
+
+def _link(relation: str, *parents: str) -> tuple[dict[str, Any], list[str]]:
+    """``baseModels`` without ``_id`` (as files lacking it carry none) and the matching tags."""
+    models = [{"_id": None, "id": p} for p in parents]
+    tags = [t for p in parents for t in (f"base_model:{p}", f"base_model:{relation}:{p}")]
+    return {"relation": relation, "models": models}, tags
+
+
+def _model(
+    id_: str,
+    created: dt.datetime,
+    downloads: int,
+    link: tuple[dict[str, Any], list[str]] | None = None,
+    licence: str = "apache-2.0",
+    likes: int = 0,
+) -> dict[str, Any]:
+    base, base_tags = link if link is not None else (None, [])
+    return {
+        "id": id_,
+        "author": id_.split("/")[0],
+        "createdAt": created,
+        "lastModified": created + dt.timedelta(days=1),
+        "downloads": downloads,
+        "downloadsAllTime": downloads * 3,
+        "likes": likes,
+        "trendingScore": 0.0,
+        "tags": ["transformers", "safetensors", *base_tags, f"license:{licence}", "region:us"],
+        "pipeline_tag": "text-generation",
+        "library_name": "transformers",
+        "cardData": None,
+        "safetensors": {
+            "parameters": {"BF16": 1_700_000_000, "miku": 3, "fastllm": 1},
+            "total": 1_700_000_004,
+        },
+        "gguf": None,
+        "baseModels": base,
+    }
+
+
+def models_w2() -> list[dict[str, Any]]:
+    """The models of week W2 (2025-06-11): 24 rows.
+
+    Declared links (baseModels; tags agree): 20 rows declare one, 21 links (the merge has two).
+    Self-only: weird/selfie (1). Parent not in the week: u5/orphan-ft -> gone/deleted-model.
+    So 19 models declare a base other than themselves: 14 finetune, 1 quantized (the
+    mislabelled instruct), 1 adapter, 1 merge, 2 finetunes of the placeholder-dated legacy
+    model... see the list. Direct derivatives of SmolLM2-1.7B: the Instruct (HuggingFaceTB) and
+    two each by u1, u2, u3, u4: 9, four authors tied at 2.
+    """
+    rows = [
+        _model(SMOL, _ts("2024-11-01"), 5000, likes=40),
+        _model(f"{SMOL}-Instruct", _ts("2024-11-01", 14), 3000, _link("finetune", SMOL)),
+    ]
+    for i, user in enumerate(("u1", "u2", "u3", "u4")):
+        for j in (1, 2):
+            rows.append(
+                _model(
+                    f"{user}/smol-ft-{j}",
+                    _ts(f"2025-0{5 + (j - 1)}-{10 + i:02d}"),
+                    10 * (i + 1) + j,
+                    _link("finetune", SMOL),
+                )
+            )
+    rows += [
+        # a finetune of the instruct model (a grandchild of SmolLM2-1.7B)
+        _model("u1/smol-instruct-ft", _ts("2025-05-20"), 7, _link("finetune", f"{SMOL}-Instruct")),
+        # a merge of two of u1's and u2's finetunes
+        _model(
+            "m/smol-merge", _ts("2025-06-01"), 3, _link("merge", "u1/smol-ft-1", "u2/smol-ft-1")
+        ),
+        # an adapter of the base
+        _model("u7/smol-lora", _ts("2025-06-02"), 2, _link("adapter", SMOL)),
+        # a model naming itself as its base: the link is left out
+        _model("weird/selfie", _ts("2025-01-01"), 1, _link("finetune", "weird/selfie")),
+        # a parent that is not in the week (deleted, private or never existed)
+        _model("u5/orphan-ft", _ts("2025-02-01"), 0, _link("finetune", "gone/deleted-model")),
+        # an instruct model its uploader declared "quantized" of its base
+        _model("org/Model", _ts("2024-12-01"), 900, licence="mit"),
+        _model("org/Model-Instruct", _ts("2024-12-02"), 800, _link("quantized", "org/Model")),
+        # the Hub's placeholder creation date of its oldest repositories, with two finetunes
+        _model("legacy/bert-old", PLACEHOLDER, 600, licence="mit"),
+        _model("u6/legacy-ft", _ts("2024-08-01"), 5, _link("finetune", "legacy/bert-old")),
+        _model("u8/legacy-ft2", _ts("2024-08-02"), 4, _link("finetune", "legacy/bert-old")),
+        # models declaring no base model
+        _model("solo/plain", _ts("2025-06-12"), 0),
+        _model("solo/plain-2", _ts("2025-06-13"), 0),
+        _model("solo/plain-3", _ts("2025-03-03"), 0),
+    ]
+    return rows
+
+
+def models_w1() -> list[dict[str, Any]]:
+    """The models of week W1 (2025-06-04): those of W2 created before 2025-06-04 (18 rows)."""
+    cut = dt.datetime(2025, 6, 4)
+    return [r for r in models_w2() if r["createdAt"] < cut]
+
+
+def _models_schema(week: dt.date) -> pa.Schema:
+    """The real models schema of ``week`` without ``_id`` and with junk dtype fields."""
+    fields = []
+    for f in arrow_schema("models", week):
+        if f.name == "_id":
+            continue
+        if f.name == "safetensors":
+            dtypes = [pa.field(d, pa.int64()) for d in (*SAFETENSORS_DTYPES, *JUNK_DTYPES)]
+            f = pa.field(
+                "safetensors",
+                pa.struct(
+                    [pa.field("parameters", pa.struct(dtypes)), pa.field("total", pa.int64())]
+                ),
+            )
+        fields.append(f)
+    return pa.schema(fields)
+
+
+def _write(
+    root: Path, kind: str, week: dt.date, rows: list[dict[str, Any]], schema: pa.Schema
+) -> None:
+    path = root / file_path(kind, week)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+
+
+def _models(root: Path, weeks: tuple[dt.date, ...]) -> None:
+    for week in weeks:
+        rows = models_w1() if week == W1 else models_w2()
+        _write(root, "models", week, rows, _models_schema(week))
+
+
+def _finish(root: Path) -> Path:
+    write_revision(root, REVISION, generated=False)
+    return root
+
+
+def models_only(root: Path) -> Path:
+    """Two weeks of models and nothing else."""
+    _models(root, (W1, W2))
+    return _finish(root)
+
+
+def single_week(root: Path) -> Path:
+    """The last models week alone."""
+    _models(root, (W2,))
+    return _finish(root)
+
+
+def empty_kinds(root: Path) -> Path:
+    """The two models weeks, with datasets and spaces files that hold no row."""
+    _models(root, (W1, W2))
+    for week in (W1, W2):
+        for kind in ("datasets", "spaces"):
+            _write(root, kind, week, [], arrow_schema(kind, week))
+    return _finish(root)
+
+
+def four_kinds(root: Path) -> Path:
+    """Models, datasets, spaces and daily papers of both weeks."""
+    _models(root, (W1, W2))
+    for week in (W1, W2):
+        ds = [
+            {
+                "_id": "d1",
+                "id": "cais/mmlu",  # a well-known benchmark by name
+                "author": "cais",
+                "createdAt": _ts("2023-01-01"),
+                "downloads": 900,
+                "likes": 30,
+                "tags": ["task_categories:question-answering", "license:mit"],
+            },
+            {
+                "_id": "d2",
+                "id": "HuggingFaceTB/smollm-corpus",
+                "author": "HuggingFaceTB",
+                "createdAt": _ts("2024-07-01"),
+                "downloads": 500,
+                "likes": 20,
+                "tags": ["task_categories:text-generation", "license:odc-by"],
+            },
+        ]
+        if week == W2:
+            ds.append(
+                {
+                    "_id": "d3",
+                    "id": "u1/fin-qa",
+                    "author": "u1",
+                    "createdAt": _ts("2025-06-12"),
+                    "downloads": 5,
+                    "likes": 0,
+                    "tags": ["task_categories:question-answering", "finance", "license:mit"],
+                }
+            )
+        _write(root, "datasets", week, ds, arrow_schema("datasets", week))
+        sp = [
+            {
+                "_id": "s1",
+                "id": "u1/demo",
+                "author": "u1",
+                "createdAt": _ts("2025-01-01"),
+                "likes": 2,
+                "sdk": "gradio",
+                "tags": [],
+            }
+        ]
+        _write(root, "spaces", week, sp, arrow_schema("spaces", week))
+        papers = [
+            {
+                "paper_id": "2502.02737",
+                "title": "SmolLM2",
+                "publishedAt": _ts("2025-02-04"),
+                "numComments": 3,
+                "paper_upvotes": 40,
+            }
+        ]
+        _write(root, "daily_papers", week, papers, arrow_schema("daily_papers", week))
+    return _finish(root)
+
+
+ROOTS = {
+    "models-only": models_only,
+    "empty-kinds": empty_kinds,
+    "single-week": single_week,
+    "four-kinds": four_kinds,
+}
