@@ -61,15 +61,17 @@ class Data:
 
     def provenance_for(self, sources: str) -> Provenance:
         """The provenance a definitions file's ``sources`` rule names: ``all`` (everything
-        opened), a kind (``models``: its files) or a kind's latest week (``models@latest``)."""
+        opened), a kind (``models``: its files) or a kind's latest week (``models@latest``; no
+        file when the kind has no week: the figure or finding then says it is empty)."""
         from analysis.definitions import check_sources
-        from analysis.weeks import pick_week
+        from analysis.weeks import latest as latest_week
 
         kind, _, latest = check_sources(sources, "sources").partition("@")
         if kind == "all":
             return self.provenance
         if latest:
-            return self.provenance_of(kind, [pick_week(self.con, kind, None, self.end)])
+            week = latest_week(self.con, kind, self.end)
+            return self.provenance_of(kind, [week] if week is not None else [])
         return self.provenance_of(kind)
 
     def findings_provenance(self, analysis: str) -> Provenance:
@@ -84,17 +86,18 @@ class Data:
 
         return [k for k in KINDS if weeks(self.con, k)]
 
-    def missing_note(self, analysis: str) -> Any:
-        """What an analysis cannot show here: a Markdown note naming the kinds it is about that
-        have no week in the chosen range, with the command that fetches them; None when
-        nothing is missing (the cell then shows nothing)."""
+    def missing_note(self, *analyses: str) -> Any:
+        """What a page cannot show here: a Markdown note naming the kinds its analyses are
+        about that have no week in the chosen range, with the command that fetches them; None
+        when nothing is missing (the cell then shows nothing)."""
         from IPython.display import Markdown
 
         from analysis import escape
         from analysis.definitions import load
 
-        a = load(analysis)
-        missing = [k for k in a.kinds if k not in self.kinds()]
+        wanted = {k for a in analyses for k in load(a).kinds}
+        present = self.kinds()
+        missing = [k for k in KINDS if k in wanted and k not in present]
         if not missing:
             return None
         names = " and ".join(missing)

@@ -18,6 +18,9 @@ def findings(
 ) -> Findings:
     """Benchmarks among the most downloaded datasets, the largest domain, owners of foundational data."""
     f = Findings(prov, heading="Datasets")
+    if top.empty:
+        f.add("The chosen weeks hold no dataset: there is nothing to describe.")
+        return f
     if not top.empty:
         f.add(
             "{k} of the {n} most downloaded datasets are evaluation benchmarks by our detection rule; "

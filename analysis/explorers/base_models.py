@@ -16,14 +16,23 @@ from analysis.tracker.metrics import Scope
 
 
 def top_bases(lineage: Lineage, n: int = 15, week: dt.date | str | None = None) -> pd.DataFrame:
-    """The ``n`` base models on the Hub with the most direct derivatives in ``week`` (latest when None).
+    """The ``n`` base models on the Hub with the most direct derivatives in ``week`` (latest when
+    None), among those with a known release date (the weeks since release are counted from it;
+    a base dated with the Hub's placeholder creation time has none).
 
     Columns: rank, base, direct, tree (ties broken by id).
     """
     check_n(n)
     per = platforms.derivatives_per_base(lineage, week)
     per = per[(per["relation"] == "all") & per["on_hub"].astype(bool) & (per["direct"] > 0)]
-    per = per.sort_values(["direct", "base_id"], ascending=[False, True]).head(n)
+    per = per.sort_values(["direct", "base_id"], ascending=[False, True])
+    dated: list[int] = []
+    for i, base in zip(per.index, per["base_id"].astype(str), strict=True):
+        if len(dated) == n:
+            break
+        if tracker.resolve_base(lineage, base, week).created is not None:
+            dated.append(i)
+    per = per.loc[dated]
     out = pd.DataFrame(
         {
             "rank": range(1, len(per) + 1),

@@ -15,7 +15,7 @@ from analysis import datasets
 from analysis.errors import HubObsError
 from analysis.orgmap import OrgMap
 from analysis.query import SqlFiles, as_date, require_tables
-from analysis.weeks import pick_week
+from analysis.weeks import week_or_latest
 
 SQL = SqlFiles(__file__)
 
@@ -36,6 +36,23 @@ def dataset_labels(
     return SQL.df(con, "dataset_labels", {"week": w, "ids": list(ids)})
 
 
+#: The columns of :func:`dataset_explorer`.
+EXPLORER_COLUMNS = (
+    "rank",
+    "id",
+    "author",
+    "downloads",
+    "likes",
+    "benchmark",
+    "benchmark_signal",
+    "org_kind",
+    "task_categories",
+    "domains",
+    "domain",
+    "first_domain",
+)
+
+
 def dataset_explorer(
     con: duckdb.DuckDBPyConnection,
     n: int = 100,
@@ -49,8 +66,11 @@ def dataset_explorer(
 
     Columns: rank, id, author, downloads, likes, benchmark (label), benchmark_signal, org_kind,
     task_categories (text), domains (text), domain, first_domain (True on one row per dataset).
+    No rows when the data holds no datasets week.
     """
-    w = pick_week(con, "datasets", week, end)
+    w = week_or_latest(con, "datasets", week, end)
+    if w is None:  # no datasets week
+        return pd.DataFrame(columns=list(EXPLORER_COLUMNS))
     top = datasets.top_datasets(con, n=n, week=w, org_map=org_map, root=root)
     labels = dataset_labels(con, top["id"].astype(str).tolist(), w)
     by_id = {str(r.id): (list(r.task_categories), list(r.domains)) for r in labels.itertuples()}
@@ -80,4 +100,4 @@ def dataset_explorer(
                     "first_domain": i == 0,
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(EXPLORER_COLUMNS))

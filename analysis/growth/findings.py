@@ -26,6 +26,13 @@ def findings(weekly: pd.DataFrame, monthly: pd.DataFrame, prov: Provenance) -> F
                 week=date(only["week"]),
             )
             continue
+        if not w["repos"].any():
+            f.add(
+                "{kind}: none in any of the {n} weeks of the range (their files hold no rows).",
+                kind=kind.capitalize(),
+                n=len(w),
+            )
+            continue
         if not w.iloc[0]["repos"]:
             f.add(
                 "{kind}: none in the week of {week}, {last_n} in the week of {last_week}.",

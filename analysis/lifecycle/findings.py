@@ -27,6 +27,14 @@ def findings(
     multi = lines[lines["n_generations"] >= 2]
     pattern = classified["pattern"].value_counts()
     decided = classified[classified["pattern"].isin(["nomadic", "persistent"])]
+    if multi.empty:
+        f.add(
+            "{lines} had a release with derivatives, and none had two generations of releases "
+            "in this week's family trees: there is no successor to compare with its "
+            "predecessor, so no line is called persistent or nomadic.",
+            lines=fmt.count(len(lines), "line"),
+        )
+        return f
     f.add(
         "{lines} had a release with derivatives; {multi} had at least two generations. Of "
         "these, {decided} had a successor whose window (weeks {a} to {b} after its release) "

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import escape
 from analysis.findings import Findings
-from analysis.fmt import percent
+from analysis.fmt import Formatted, count, number, percent
 from analysis.provenance import Provenance
 
 
@@ -16,10 +17,17 @@ def findings(
     f = Findings(prov, heading="Organizations")
     if not top_models.empty:
         lead = top_models.iloc[0]
+        tied = sorted(str(a) for a in top_models[top_models["repos"] == lead["repos"]]["author"])
+        if len(tied) == 1:
+            who = Formatted(escape.markdown(tied[0]) + " holds the most models")
+        else:  # a tie is said as a tie, with the names when they are few
+            names = ": " + ", ".join(escape.markdown(a) for a in tied) if len(tied) <= 5 else ""
+            who = Formatted(f"{number(len(tied))} owners tie for the most models{names}")
         f.add(
-            "{author} holds the most models ({repos}, {share} of all); the top {n} owners hold {top_share}.",
-            author=str(lead["author"]),
+            "{who} ({repos}{each}, {share} of all); the top {n} owners hold {top_share}.",
+            who=who,
             repos=int(lead["repos"]),
+            each=Formatted("" if len(tied) == 1 else " each"),
             share=percent(lead["share_of_repos"]),
             n=len(top_models),
             top_share=percent(top_models["share_of_repos"].sum()),
@@ -69,12 +77,12 @@ def countries(by_country: pd.DataFrame, prov: Provenance) -> Findings:
         lead = known.sort_values(["repos", "country"], ascending=[False, True]).iloc[0]
         f.add(
             "{Kind}: owners based in {country} hold the most of any known country ({share} of all "
-            "{kind}, {n} countries known in all); {unmapped} belong to owners not in the mapping.",
+            "{kind}, {n} known in all); {unmapped} belong to owners not in the mapping.",
             Kind=kind.capitalize(),
             kind=kind,
             country=str(lead["country"]),
             share=percent(float(lead["share"])),
-            n=int(known["country"].nunique()),
+            n=count(int(known["country"].nunique()), "country", "countries"),
             unmapped=percent(unmapped),
         )
     return f

@@ -67,29 +67,43 @@ def findings(
     share = declared_share[declared_share["share"].notna()]
     if not share.empty:
         last = share.iloc[-1]
+        values: dict[str, object] = {
+            "n": fmt.count(int(last["n_created"]), "model"),
+            "week": pd.Timestamp(last["week"]).date(),
+            "share": fmt.percent(float(last["share"])),
+        }
+        clause = " (the only week measured)"
+        if len(share) > 1:
+            clause = (
+                "; over the {weeks} measured (repeated weeks left out) the weekly share ranged "
+                "from {low} to {high}"
+            )
+            values |= {
+                "weeks": fmt.count(len(share), "week"),
+                "low": fmt.percent(float(share["share"].min())),
+                "high": fmt.percent(float(share["share"].max())),
+            }
         f.add(
             "Of the {n} created in the last measured week ({week}), {share} declared a base "
-            "model; over the {weeks} measured (repeated weeks left out) the weekly share ranged "
-            "from {low} to {high}.",
-            n=fmt.count(int(last["n_created"]), "model"),
-            week=pd.Timestamp(last["week"]).date(),
-            share=fmt.percent(float(last["share"])),
-            weeks=fmt.count(len(share), "week"),
-            low=fmt.percent(float(share["share"].min())),
-            high=fmt.percent(float(share["share"].max())),
+            "model" + clause + ".",
+            **values,
         )
     if links is not None and links["only_self"]:
         f.add(
-            "{n} name only themselves as their base model: those links are left out, and the "
-            "models are not counted above as declaring a base model.",
-            n=fmt.count(links["only_self"], "model"),
+            "{n} only {itself} as {its} base model: {those} left out, and not counted above "
+            "as declaring a base model.",
+            n=fmt.count(links["only_self"], "model names", "models name"),
+            itself=fmt.Formatted("itself" if links["only_self"] == 1 else "themselves"),
+            its=fmt.Formatted("its" if links["only_self"] == 1 else "their"),
+            those=fmt.Formatted("that link is" if links["self_links"] == 1 else "those links are"),
         )
     if links is not None and links["unresolved"]:
         f.add(
-            "{n} of {all} name a parent that is not a model of that week (deleted, private, "
+            "{n} of {all} {name} a parent that is not a model of that week (deleted, private, "
             "mistyped, or renamed where the file has no stable `_id` to follow): each such "
             "parent stays in the trees as a node of its own.",
             n=fmt.number(links["unresolved"]),
+            name=fmt.Formatted("names" if links["unresolved"] == 1 else "name"),
             all=fmt.count(links["links"], "link"),
         )
     return f

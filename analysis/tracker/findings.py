@@ -51,7 +51,7 @@ def findings(r: Release | None, base_model: str | None, provenance: Provenance) 
         if r.top_author_count > 1 and len(r.top_authors) > 1:
             names = list(r.top_authors)
             f.add(
-                "They were made by {authors}; {tied} made the most, {n} each: {who}.",
+                "They were made by {authors}; {tied} for the most, {n} each: {who}.",
                 authors=fmt.count(r.authors, "distinct author"),
                 tied=fmt.Formatted(f"{fmt.number(len(names))} authors tied"),
                 n=fmt.number(r.top_author_count),

@@ -124,8 +124,10 @@ def derivatives_by_week(
     base = resolve_base(lineage, base_model, week)
     if base.created is None:
         raise HubObsError(
-            f"base model {base_model!r} is named as a base but is not on the Hub in week "
-            f"{base.week.isoformat()}: it has no release date to count weeks from"
+            f"base model {base_model!r} has no known release date in week "
+            f"{base.week.isoformat()} (it is named as a base but is not on the Hub that week, or "
+            "it carries the Hub's placeholder creation time of its oldest repositories): there "
+            "is no release to count weeks from"
         )
     return SQL.df(
         lineage.con,

@@ -1,4 +1,4 @@
--- Temp table growth_observed: every (kind, week) observed, its repos and authors, whether the
+-- Temp table growth_observed: every (kind, week) of the weeks table, its repos and authors, whether the
 -- week's file repeats the previous one, and which file gives the creations of that week
 -- (created_from): the week's own file; for a repeated week the following week's file, when
 -- that one is not a repeat (its fact counts creations over the 14 days before its label + 7);
@@ -14,10 +14,12 @@ WITH a AS (
     SELECT 'spaces' AS kind, week, sum(repos) AS repos, count(author) AS authors
     FROM fact_spaces__authors GROUP BY week
 ),
+-- every week of the weeks table: a file without rows is a week of zero repositories
 aw AS (
-    SELECT a.kind, a.week, a.repos, a.authors, w.repeat_of
-    FROM a
-    LEFT JOIN weeks AS w ON w.kind = a.kind AND w.week = a.week
+    SELECT w.kind, w.week, coalesce(a.repos, 0) AS repos, coalesce(a.authors, 0) AS authors, w.repeat_of
+    FROM weeks AS w
+    LEFT JOIN a ON a.kind = w.kind AND a.week = w.week
+    WHERE w.kind IN ('models', 'datasets', 'spaces')
 )
 SELECT
     o.kind,

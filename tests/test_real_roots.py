@@ -1,0 +1,221 @@
+"""Real-shaped snapshot roots (:mod:`real_roots`) build the whole site, and what the pages say
+about them is what the rows say, counted by hand in ``real_roots``.
+
+The models-only root is the README's real-data route (``hubobs fetch --kind models``, then
+``hubobs build --root``): every notebook, post and explorer is executed on it in a copy of the
+project (no render), and their findings are read back. The other roots are checked at the
+level of the metrics (a notebook run each would cost minutes for no new code path).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+import real_roots as rr
+
+from analysis import build, growth, platforms, tracker
+from analysis.data import Data, open_data
+from analysis.errors import HubObsError
+from analysis.facts.store import select_files
+from analysis.paths import PROJECT_ROOT
+from analysis.weeks import weeks
+
+#: What a build reads besides the notebooks' own folders (as the site tests copy it).
+PROJECT_SOURCES = (
+    "_quarto.yml",
+    "posts",
+    "notebooks",
+    "explorers",
+    "reports",
+    "data/organizations.csv",
+)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HUBOBS_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+def _copy_project(dest: Path) -> Path:
+    for name in PROJECT_SOURCES:
+        src = PROJECT_ROOT / name
+        if src.is_dir():
+            versions = ("[0-9]*-[0-9]*-[0-9]*",) if name == "reports" else ()
+            shutil.copytree(
+                src, dest / name, ignore=shutil.ignore_patterns("__pycache__", *versions)
+            )
+        else:
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A project copy built (no render) from the models-only root."""
+    base = tmp_path_factory.mktemp("models-only")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HUBOBS_CACHE", str(base / "cache"))
+    try:
+        root = rr.models_only(base / "root")
+        project = _copy_project(base / "project")
+        opts = build.BuildOptions(
+            root=root, project=project, notebooks=True, render=False, log=lambda m: None
+        )
+        assert build.run(opts) == 0
+        yield project
+    finally:
+        mp.undo()
+
+
+def _markdown(path: Path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    out = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            text = o.get("data", {}).get("text/markdown")
+            if text:
+                out.append(text if isinstance(text, str) else "".join(text))
+    return "\n".join(out).replace("\\", "")
+
+
+def test_every_page_builds_from_models_alone(built: Path) -> None:
+    executed = build.notebook_paths(built)
+    assert len(executed) == len(build.notebook_paths(PROJECT_ROOT))
+    for path in executed:
+        nb = nbformat.read(path, as_version=4)
+        errors = [
+            o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"
+        ]
+        assert not errors, path
+
+
+def test_pages_about_missing_kinds_say_so_and_how_to_fetch_them(built: Path) -> None:
+    ds = _markdown(built / "notebooks" / "datasets.ipynb")
+    assert "No datasets in this data" in ds and "hubobs fetch --week latest --kind datasets" in ds
+    assert "The chosen weeks hold no dataset" in ds
+    g = _markdown(built / "notebooks" / "growth.ipynb")
+    assert "No datasets and spaces in this data" in g
+    # 17 models in W1 (those of W2 created before 2025-06-04), 23 in W2
+    assert "Models: 17 in the week of 2025-06-04, 23 in the week of 2025-06-11" in g
+    # a page about models only has no note
+    assert "in this data" not in _markdown(built / "notebooks" / "concentration.ipynb")
+
+
+def test_platforms_counts_every_link_and_says_what_it_left_out(built: Path) -> None:
+    text = _markdown(built / "notebooks" / "platforms.ipynb")
+    # 17 rows declare a base; weird/selfie names only itself: 16 declare another model
+    assert (
+        "16 models declared a base model: 13 fine-tunes, 1 quantization, 1 adapter and 1 merge"
+        in text
+    )
+    assert "1 model names only itself as its base model" in text
+    # 18 links (the merge has two); one parent (gone/deleted-model) is not in the week
+    assert "1 of 18 links names a parent that is not a model of that week" in text
+    # SmolLM2-1.7B: the Instruct, 8 finetunes and the adapter name it; 2 more below them
+    assert "held 12 derivatives over its whole tree, 10 of them naming the root directly" in text
+    assert "(the only week measured)" in text  # W1 is the first week: no share of new models
+
+
+def test_a_tie_is_said_as_a_tie(built: Path) -> None:
+    text = _markdown(built / "notebooks" / "tracker.ipynb")
+    assert "6 distinct authors; 4 authors tied for the most, 2 each: u1, u2, u3, u4" in text
+    assert "the most active" not in text
+    orgs = _markdown(built / "notebooks" / "organizations.ipynb")
+    assert "2 owners tie for the most models: solo, u1 (3 each" in orgs
+
+
+def test_a_family_of_one_generation_is_a_finding(built: Path) -> None:
+    text = _markdown(built / "notebooks" / "lifecycle.ipynb")
+    assert "none had two generations of releases" in text
+
+
+@pytest.fixture()
+def opened(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Data]:
+    root = getattr(rr, request.param)(tmp_path / "root")
+    data = open_data(root)
+    try:
+        yield data
+    finally:
+        data.close()
+
+
+@pytest.mark.parametrize("opened", ["empty_kinds"], indirect=True)
+def test_a_week_file_without_rows_is_a_week_of_zero(opened: Data) -> None:
+    assert weeks(opened.con, "datasets") == [rr.W1, rr.W2]
+    w = growth.weekly(opened.con, None, None)
+    ds = w[w["kind"] == "datasets"]
+    assert ds["repos"].tolist() == [0, 0]
+    text = (
+        growth.findings(w, growth.monthly(opened.con, None, None), opened.provenance)
+        .markdown()
+        .data
+    )
+    assert "Datasets: none in any of the 2 weeks of the range" in text
+    assert opened.missing_note("growth") is None  # the kinds are there, with no rows
+
+
+@pytest.mark.parametrize("opened", ["single_week"], indirect=True)
+def test_one_week_says_a_change_needs_two(opened: Data) -> None:
+    w = growth.weekly(opened.con, None, None)
+    text = (
+        growth.findings(w, growth.monthly(opened.con, None, None), opened.provenance)
+        .markdown()
+        .data
+    )
+    assert "Models: 23 in the week of 2025-06-11, the only week in the range" in text
+    assert "(+" not in text
+
+
+@pytest.mark.parametrize("opened", ["models_only"], indirect=True)
+def test_link_counts_by_hand(opened: Data) -> None:
+    counts = platforms.link_counts(opened.lineage, rr.W2)
+    assert counts == {
+        "models_declaring": 17,
+        "only_self": 1,
+        "links": 18,
+        "self_links": 1,
+        "unresolved": 1,
+    }
+
+
+@pytest.mark.parametrize("opened", ["models_only"], indirect=True)
+def test_the_placeholder_creation_date_is_no_release_date(opened: Data) -> None:
+    lineage = opened.lineage
+    lineage.resolve_edges(rr.W2)
+    created = opened.con.execute(
+        "SELECT id, created FROM fact_models__lineage_nodes WHERE week = ? AND id IN (?, ?)",
+        [rr.W2, "legacy/bert-old", rr.SMOL],
+    ).fetchall()
+    assert dict(created) == {"legacy/bert-old": None, rr.SMOL: dt.datetime(2024, 11, 1, 12)}
+    with pytest.raises(HubObsError, match="placeholder creation time"):
+        tracker.release_summary(lineage, "legacy/bert-old", rr.W2)
+    # the release the tracker follows by default is the one with most direct derivatives
+    assert tracker.choose(lineage, None, rr.W2) == rr.SMOL
+
+
+def test_a_range_without_weeks_is_an_error_naming_the_weeks(tmp_path: Path) -> None:
+    root = rr.models_only(tmp_path / "root")
+    with pytest.raises(
+        HubObsError, match=r"no week in the range .*2 week\(s\), 2025-06-04 to 2025-06-11"
+    ):
+        select_files(root, "2024-01-01", "2024-02-01")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(HubObsError, match="no snapshot files"):
+        select_files(empty)
+
+
+@pytest.mark.parametrize("opened", ["models_only"], indirect=True)
+def test_missing_note_names_the_kinds_and_the_fetch_command(opened: Data) -> None:
+    note = opened.missing_note("growth", "platforms")
+    assert note is not None
+    text = note.data
+    assert "No datasets and spaces in this data" in text
+    assert "--kind datasets" in text and "--kind spaces" in text
+    assert opened.missing_note("platforms") is None
