@@ -129,7 +129,8 @@ def front_matter(
             f"version {version}, dataset revision {prov.revision[:12]}."
         ),
         "date": published.isoformat(),
-        "author": [{"name": a} for a in AUTHORS],
+        # organizations: literal names, never split into given and family names in citations
+        "author": [{"name": {"literal": a}} for a in AUTHORS],
         "categories": ["report", *(["generated sample"] if prov.generated else [])],
         "report-week": week.isoformat(),
         "report-version": version,
@@ -143,7 +144,7 @@ def front_matter(
             "url": url,
         },
         "google-scholar": True,
-        "appendix-cite-as": "display",
+        "appendix-cite-as": ["display", "bibtex"],  # a formatted citation and BibTeX
         "license": "CC BY",
     }
 

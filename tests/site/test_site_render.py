@@ -1,20 +1,29 @@
-"""Rendering the site with Quarto, then reading it in headless Chromium.
+"""Rendering the site with Quarto, then reading it in headless Chromium with the network cut.
 
-Both need ``quarto`` on PATH: without it they skip and say so. The site is rendered from a copy
-of the project's site sources built from the tiny hand-built snapshot root (three report
-versions, the Home numbers and the generated-sample banner), so the test never touches the
-checkout's ``_site/``.
+Both need ``quarto``: on PATH (from https://quarto.org), or else the Quarto built from source
+beside the project (``../shared/quarto/setup.sh``, for machines that cannot download Quarto);
+without either they skip and say so. The site is rendered once per session, from a copy of the
+project's site sources built from the tiny hand-built snapshot root (three report versions, the
+Home numbers and the generated-sample banner; the posts, explorers and analyses with their
+committed outputs), so the test never touches the checkout's ``_site/``.
+
+``HUBOBS_SCREENSHOTS=DIR`` makes the browser test save a screenshot of every page at both widths
+into DIR (to look at the pages; off by default, it costs time).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import os
 import re
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,8 +32,12 @@ from site_sources import remote_loads
 from analysis import build
 from analysis.paths import PROJECT_ROOT
 
-QUARTO = shutil.which("quarto")
-NO_QUARTO = "quarto is not on PATH (install it from https://quarto.org/docs/get-started/); the site cannot be rendered here"
+NO_QUARTO = (
+    "quarto is not on PATH (install it from https://quarto.org/docs/get-started/) and there is "
+    "no ../shared/quarto/setup.sh beside the project; the site cannot be rendered here"
+)
+#: The Quarto built from its source release, for machines that cannot download Quarto.
+SHARED_QUARTO = PROJECT_ROOT.parent / "shared" / "quarto" / "setup.sh"
 SITE_SOURCES = (
     "_quarto.yml",
     "index.qmd",
@@ -42,28 +55,56 @@ SITE_SOURCES = (
     "analysis",
     "data/organizations.csv",
 )
+#: Report versions built in the checkout (``reports/<week>/``, ``reports/<week>-v<N>/``): the
+#: test builds its own from the tiny root.
+REPORT_VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}(-v\d+)?$")
+#: The widths every page must fit without scrolling sideways: a laptop and a phone.
+WIDTHS = (1280, 390)
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def quarto_bin_dir() -> str | None:
+    """The folder holding ``quarto``: from PATH, else the shared Quarto's (installed on first use)."""
+    found = shutil.which("quarto")
+    if found:
+        return str(Path(found).parent)
+    if not SHARED_QUARTO.is_file():
+        return None
+    out = subprocess.run(
+        ["bash", str(SHARED_QUARTO)], capture_output=True, text=True, check=True, timeout=600
+    ).stdout.strip()
+    return out.splitlines()[-1] if out else None
+
+
+def _ignore_report_versions(folder: str, names: list[str]) -> set[str]:
+    ignored = {n for n in names if n == "__pycache__"}
+    if Path(folder).name == "reports":
+        ignored |= {n for n in names if REPORT_VERSION.match(n)}
+    return ignored
 
 
 @pytest.fixture(scope="module")
 def rendered_site(tmp_path_factory: pytest.TempPathFactory, tiny_root: Path) -> Path:
-    if QUARTO is None:
+    bin_dir = quarto_bin_dir()
+    if bin_dir is None:
         pytest.skip(NO_QUARTO)
     project = tmp_path_factory.mktemp("site")
     for name in SITE_SOURCES:
         src = PROJECT_ROOT / name
         if src.is_dir():
-            shutil.copytree(
-                src,
-                project / name,
-                ignore=shutil.ignore_patterns("__pycache__", "[0-9]*-[0-9]*-[0-9]*"),
-            )
+            shutil.copytree(src, project / name, ignore=_ignore_report_versions)
         elif src.is_file():
             (project / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(src, project / name)
     opts = build.BuildOptions(
         root=tiny_root, project=project, notebooks=False, render=True, log=lambda m: None
     )
-    code = build.run(opts)
+    path = os.environ.get("PATH", "")
+    os.environ["PATH"] = bin_dir + os.pathsep + path
+    try:
+        code = build.run(opts)
+    finally:
+        os.environ["PATH"] = path
     assert code == 0, f"quarto render failed with exit code {code}"
     return project / "_site"
 
@@ -86,8 +127,8 @@ def test_render_makes_every_page_with_banner_feed_and_search(rendered_site: Path
     assert (rendered_site / "search.json").is_file(), "local search index"
     assert (rendered_site / "paper/index.pdf").is_file(), "PDF via Typst"
     for week in ("2025-03-05", "2025-03-12", "2025-03-19"):
-        page = (rendered_site / "reports" / week / "index.html").read_text()
-        assert "citation_title" in page, "Google Scholar tags"
+        report = (rendered_site / "reports" / week / "index.html").read_text()
+        assert "citation_title" in report, "Google Scholar tags"
         assert (rendered_site / "reports" / week / "repositories_by_week.csv").is_file()
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -110,9 +151,14 @@ def test_rendered_site_loads_nothing_from_a_third_party_host(rendered_site: Path
     assert not found, "\n".join(found[:20])
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
 @pytest.fixture(scope="module")
 def served(rendered_site: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(rendered_site))
+    handler = functools.partial(_QuietHandler, directory=str(rendered_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -123,45 +169,192 @@ def served(rendered_site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _watch(page: object, outside: list[str], errors: list[str]) -> None:
-    """Record requests leaving localhost and console errors of ``page``."""
+#: Every chart of a page: our figures' views (figure.js) and any other vega-embed container.
+CHARTS = ".hubobs-figure .hubobs-chart-view, .vega-embed"
+#: True once every chart has drawn an SVG or canvas, or failed (figure.js then writes why).
+CHARTS_SETTLED = """(sel) => Array.from(document.querySelectorAll(sel)).every(
+  (el) => el.querySelector("svg, canvas") || /could not be drawn/.test(el.textContent))"""
+#: Whether the page scrolls sideways, and the elements sticking out past the right edge.
+OVERFLOW = """() => {
+  const root = document.scrollingElement;
+  const limit = root.clientWidth + 1;
+  const wide = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.right > limit && r.width > 0) {
+      const cls = typeof el.className === "string" ? el.className.trim().split(/\\s+/)[0] : "";
+      wide.push(`${el.tagName.toLowerCase()}${cls ? "." + cls : ""} (${Math.round(r.right)} px)`);
+    }
+  }
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 6)};
+}"""
 
-    def on_request(r: object) -> None:
-        url = str(getattr(r, "url", ""))
-        if not url.startswith(("data:", "blob:")) and urlsplit(url).hostname not in {
-            "127.0.0.1",
-            "localhost",
-        }:
+
+def _pages(site: Path) -> list[str]:
+    """Every HTML page of the site (with a body: not Quarto's redirects), as URL paths."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        if "site_libs" in path.parts or "<body" not in path.read_text(encoding="utf-8"):
+            continue
+        rel = path.relative_to(site).as_posix()
+        pages.append(rel.removesuffix("index.html"))
+    return pages
+
+
+def _offline_context(browser: Any, width: int, outside: list[str]) -> Any:
+    """A browser context ``width`` px wide where every request leaving localhost is recorded in
+    ``outside`` and aborted (the network cut)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+
+    def route(r: Any) -> None:
+        url = r.request.url
+        if urlsplit(url).hostname in LOCAL_HOSTS:
+            r.continue_()
+        else:
             outside.append(url)
+            r.abort()
 
-    def on_console(m: object) -> None:
-        if getattr(m, "type", "") == "error":
-            errors.append(str(getattr(m, "text", m)))
-
-    page.on("request", on_request)  # type: ignore[attr-defined]
-    page.on("console", on_console)  # type: ignore[attr-defined]
-    page.on("pageerror", lambda e: errors.append(str(e)))  # type: ignore[attr-defined]
+    context.route("**/*", route)
+    return context
 
 
 @pytest.mark.browser
 @pytest.mark.quarto
-def test_pages_in_chromium_request_only_localhost_and_log_no_errors(
-    served: str, chromium: object
+def test_every_page_offline_loads_nothing_outside_logs_no_error_draws_every_chart_and_fits(
+    rendered_site: Path, served: str, chromium: object
 ) -> None:
-    for path in ("", "posts/", "reports/", "reports/2025-03-19/", "paper/", "methods.html"):
-        page = chromium.new_page()  # type: ignore[attr-defined]
+    """Every page, at a laptop's and a phone's width, with every request leaving the machine
+    aborted: none is made, no console error or page error, every chart draws an SVG or canvas,
+    and the page does not scroll sideways."""
+    pages = _pages(rendered_site)
+    assert len(pages) > 20, pages
+    shots = os.environ.get("HUBOBS_SCREENSHOTS")
+    problems: list[str] = []
+    counts = {"pages": 0, "charts": 0}
+    for width in WIDTHS:
         outside: list[str] = []
-        errors: list[str] = []
-        _watch(page, outside, errors)
-        page.goto(served + path, wait_until="networkidle")
-        assert page.locator(".sample-banner").first.is_visible(), path
-        assert page.locator("nav.navbar").first.is_visible(), path
-        assert not outside, f"{path}: requests left localhost: {outside}"
-        assert not errors, f"{path}: console errors: {errors}"
-        page.close()
+        context = _offline_context(chromium, width, outside)
+        try:
+            for path in pages:
+                page = context.new_page()
+                errors: list[str] = []
+                page.on(
+                    "console",
+                    lambda m, e=errors: e.append(m.text) if m.type == "error" else None,
+                )
+                page.on("pageerror", lambda exc, e=errors: e.append(f"pageerror: {exc}"))
+                before = len(outside)
+                page.goto(served + path, wait_until="load")
+                charts = page.locator(CHARTS).count()
+                # a timeout is reported below, as the charts not drawn
+                with contextlib.suppress(Exception):
+                    page.wait_for_function(CHARTS_SETTLED, arg=CHARTS, timeout=20_000)
+                drawn = page.evaluate(
+                    "(sel) => Array.from(document.querySelectorAll(sel))"
+                    ".filter((el) => el.querySelector('svg, canvas')).length",
+                    CHARTS,
+                )
+                page.wait_for_timeout(50)
+                fit = page.evaluate(OVERFLOW)
+                where = f"{path or 'index.html'} @{width}px"
+                if len(outside) > before:
+                    problems.append(f"{where}: requests leaving the machine: {outside[before:]}")
+                if errors:
+                    problems.append(f"{where}: console errors: {errors}")
+                if drawn != charts:
+                    problems.append(f"{where}: {charts - drawn} of {charts} charts not drawn")
+                if fit["scrollWidth"] > fit["clientWidth"] + 1:
+                    problems.append(
+                        f"{where}: scrolls sideways ({fit['scrollWidth']} > "
+                        f"{fit['clientWidth']} px): {', '.join(fit['wide'])}"
+                    )
+                if width == WIDTHS[0]:
+                    assert page.locator(".sample-banner").first.is_visible(), where
+                    assert page.locator("nav.navbar").first.is_visible(), where
+                    counts["pages"] += 1
+                    counts["charts"] += charts
+                if shots:
+                    name = (path or "index.html").replace("/", "_").removesuffix("_") or "index"
+                    Path(shots).mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=str(Path(shots) / f"{name}@{width}.png"), full_page=True)
+                page.close()
+        finally:
+            context.close()
+    assert counts["charts"] > 10, counts
+    assert not problems, f"{len(problems)} problem(s) over {counts}:\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.quarto
+def test_the_home_page_has_the_light_dark_toggle(served: str, chromium: object) -> None:
     page = chromium.new_page()  # type: ignore[attr-defined]
     try:
-        page.goto(served, wait_until="networkidle")
+        page.goto(served, wait_until="load")
         assert page.locator(".quarto-color-scheme-toggle").count() > 0, "light/dark toggle"
     finally:
         page.close()
+
+
+def _reader_pages(site: Path) -> list[Path]:
+    """The pages written for readers: posts, report versions, explorers and the paper."""
+    pages = [
+        *sorted(site.glob("posts/*/index.html")),
+        *sorted(site.glob("reports/*/index.html")),
+        *sorted(site.glob("explorers/*/index.html")),
+        site / "paper/index.html",
+    ]
+    assert len(pages) >= 10, pages
+    return pages
+
+
+@pytest.mark.quarto
+def test_posts_reports_explorers_and_the_paper_show_no_code(rendered_site: Path) -> None:
+    """No code cell (the reports' parameters cell included): their notebooks hold the code."""
+    shown = []
+    for page in _reader_pages(rendered_site):
+        text = page.read_text(encoding="utf-8")
+        cells = re.findall(r'class="sourceCode cell-code"', text)
+        if cells or "# Parameters" in text or "injected-parameters" in text:
+            shown.append(f"{page.relative_to(rendered_site)}: {len(cells)} code cell(s)")
+    assert not shown, "\n".join(shown)
+    charts = sum(
+        p.read_text(encoding="utf-8").count('class="hubobs-figure')
+        for p in _reader_pages(rendered_site)
+    )
+    assert charts > 10, "the outputs are still shown"
+
+
+def _citation(page: Path) -> tuple[list[str], str, str]:
+    """(the Google Scholar authors, the BibTeX entry, the formatted citation) of a page."""
+    text = page.read_text(encoding="utf-8")
+    authors = re.findall(r'<meta name="citation_author" content="([^"]*)"', text)
+    bibtex = re.search(r'quarto-appendix-bibtex"><code[^>]*>(.*?)</code>', text, re.S)
+    cite_as = re.search(r'class="csl-entry quarto-appendix-citeas"[^>]*>(.*?)</div>', text, re.S)
+    return (
+        authors,
+        bibtex.group(1) if bibtex else "",
+        re.sub(r"\s+", " ", cite_as.group(1)).strip() if cite_as else "",
+    )
+
+
+@pytest.mark.quarto
+def test_the_organization_is_cited_by_its_literal_name(rendered_site: Path) -> None:
+    """'Hub Observatory contributors' is an organization: never "Observatory contributors, Hub"
+    (a person's family and given names), in the BibTeX, the formatted citation and the Google
+    Scholar tags of a post, an explorer, a report version and the paper."""
+    name = "Hub Observatory contributors"
+    pages = [
+        next(iter(sorted(rendered_site.glob("posts/*/index.html")))),
+        rendered_site / "explorers/datasets/index.html",
+        rendered_site / "reports/2025-03-19/index.html",
+        rendered_site / "paper/index.html",
+    ]
+    for page in pages:
+        where = page.relative_to(rendered_site)
+        authors, bibtex, cite_as = _citation(page)
+        assert authors == [name], f"{where}: citation_author {authors}"
+        assert cite_as.startswith(name), f"{where}: cited as {cite_as!r}"
+        assert "Observatory contributors, Hub" not in page.read_text(encoding="utf-8"), where
+        assert f"author = {{{{{name}}}}}" in bibtex, f"{where}: BibTeX {bibtex!r}"
+        key = re.match(r"@\w+\{([^,]*),", bibtex)
+        assert key and key.group(1) not in {"", "2026", "untitled"}, f"{where}: {bibtex}"
