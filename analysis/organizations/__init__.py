@@ -10,12 +10,21 @@ from __future__ import annotations
 
 from analysis.organizations import figures
 from analysis.organizations.findings import countries, findings
-from analysis.organizations.metrics import KINDS, contributions, heatmap, top_contributors
+from analysis.organizations.metrics import (
+    KINDS,
+    contributions,
+    coverage,
+    coverage_note,
+    heatmap,
+    top_contributors,
+)
 
 __all__ = [
     "KINDS",
     "contributions",
     "countries",
+    "coverage",
+    "coverage_note",
     "figures",
     "findings",
     "heatmap",

@@ -88,6 +88,48 @@ def contributions(
     )
 
 
+def coverage(
+    con: duckdb.DuckDBPyConnection,
+    org_map: OrgMap = None,
+    week: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+    root: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """How much of ``week`` (latest of any kind when None) the organization mapping covers.
+
+    Columns per repo kind with a week: repo_kind, authors, mapped_authors, repos, mapped_repos,
+    downloads, mapped_downloads (downloads NULL for spaces), repo_share, download_share.
+    """
+    require_tables(con, (*FACT_TABLES, "weeks"), "organizations.coverage")
+    w = week_or_latest(con, None, week, end)
+    with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
+        df = SQL.df(con, "coverage", {"week": w})
+    df["repo_share"] = df["mapped_repos"] / df["repos"].where(df["repos"] > 0)
+    df["download_share"] = df["mapped_downloads"] / df["downloads"].where(df["downloads"] > 0)
+    return df
+
+
+def coverage_note(cov: pd.DataFrame, repo_kind: str = "models") -> str:
+    """One sentence for a caption: how much of ``repo_kind`` the mapping knows the kind of."""
+    from analysis import fmt
+
+    row = cov[cov["repo_kind"] == repo_kind]
+    if row.empty or not int(row.iloc[0]["repos"]):
+        return f"The data holds no {repo_kind} to map to organizations."
+    r = row.iloc[0]
+    downloads = (
+        f" and {fmt.percent(float(r['download_share']))} of their 30-day downloads"
+        if pd.notna(r["download_share"])
+        else ""
+    )
+    return (
+        f"The organization mapping knows {fmt.number(int(r['mapped_authors']))} of the "
+        f"{fmt.number(int(r['authors']))} authors of {repo_kind}, who hold "
+        f"{fmt.percent(float(r['repo_share']))} of the {repo_kind}{downloads}; everyone else "
+        "is counted as unmapped."
+    )
+
+
 def heatmap(
     con: duckdb.DuckDBPyConnection,
     kind: str,

@@ -284,12 +284,15 @@ def figure(
     data: Data | None = None,
     provenance: Provenance | None = None,
     outdir: str | os.PathLike[str] | None = None,
+    note: str | None = None,
     **options: Any,
 ) -> Figure:
     """Publish the figure ``<analysis>.<key>``: its builder
     ``analysis/<analysis>/figures.py:<key>(*frames, **options)`` makes the chart and its data;
     title, description, column docs and which files it is computed from (its provenance, from
-    ``data``) come from the analysis' definitions file. ``provenance`` overrides the last."""
+    ``data``) come from the analysis' definitions file. ``provenance`` overrides the last.
+    ``note`` (our words, computed from the same data: a mapping's coverage) follows the
+    description in the caption."""
     d = definitions.figure(ref)
     if provenance is None:
         if data is None:
@@ -306,7 +309,7 @@ def figure(
         name=d.name,
         provenance=provenance,
         title=d.title,
-        description=d.description,
+        description=d.description if note is None else f"{d.description} {note}",
         columns=d.columns,
         outdir=outdir,
     )
