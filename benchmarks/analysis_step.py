@@ -8,7 +8,7 @@
    with the ``week`` column relabelled (a benchmark fixture in a temporary cache, never the real
    cache: those files do not describe the small history files);
 3. times ``open_facts`` over that history (nothing to compute: all facts cached) and then every
-   metric function of ``analysis.metrics`` callable with only the connection (defaults for the
+   metric function of the analyses (``analysis/<name>/metrics.py``) callable with only the connection (defaults for the
    rest), each timed; a metric that fails is reported with its error, not hidden.
 
 With a fixture dir, steps 1 and 2 are done once and kept there (about 50 GB at full scale; the
@@ -25,7 +25,6 @@ import importlib
 import inspect
 import json
 import os
-import pkgutil
 import shutil
 import sys
 import tempfile
@@ -68,21 +67,26 @@ EXCLUDED = {
 
 
 def _metric_functions() -> list[tuple[str, Any]]:
-    import analysis.metrics as pkg
+    """Every public function of ``analysis/<analysis>/metrics.py`` whose first parameter is the
+    connection and whose other parameters all have defaults, as ``<analysis>.<function>``."""
+    from analysis.definitions import ANALYSES
 
     out = []
-    for info in pkgutil.iter_modules(pkg.__path__):
-        module = importlib.import_module(f"analysis.metrics.{info.name}")
+    for analysis in ANALYSES:
+        try:
+            module = importlib.import_module(f"analysis.{analysis}.metrics")
+        except ModuleNotFoundError:
+            continue
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or fn.__module__ != module.__name__:
                 continue
             params = list(inspect.signature(fn).parameters.values())
             if not params or params[0].name != "con":
                 continue
-            if f"{info.name}.{name}" in EXCLUDED:
+            if f"{analysis}.{name}" in EXCLUDED:
                 continue
             if all(p.default is not inspect.Parameter.empty for p in params[1:]):
-                out.append((f"{info.name}.{name}", fn))
+                out.append((f"{analysis}.{name}", fn))
     return out
 
 
