@@ -1,4 +1,4 @@
--- Per week and author (owner: analysis 3): repos held, created and modified this week,
+-- Per week and author (read by analysis/growth, organizations and explorers): repos held, created and modified this week,
 -- downloads (30-day window) and likes summed over the author's repos.
 SELECT
     week,

@@ -1,4 +1,4 @@
--- Datasets per week and application domain (owner: analysis 4). A dataset belongs to a domain
+-- Datasets per week and application domain (read by analysis/datasets). A dataset belongs to a domain
 -- when one of its tags, after the last ':' and lower-cased, is one of the domain's keywords
 -- below (so `finance`, `task_categories:robotics` and `tag:medical` all count). A dataset
 -- matching several domains counts once under each; `(none)` counts datasets matching none.

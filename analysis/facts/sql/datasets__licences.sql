@@ -1,4 +1,4 @@
--- Licence mix of datasets per week (owner: analysis 7). The licence is the first `license:` tag,
+-- Licence mix of datasets per week (read by analysis/licences). The licence is the first `license:` tag,
 -- lower-cased, as in models__lineage_nodes (the Hub writes that tag from the card's
 -- `license` field); NULL when a repo declares none. One row per (week, licence).
 SELECT

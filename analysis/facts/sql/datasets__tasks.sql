@@ -1,4 +1,4 @@
--- Datasets per week and task category (owner: analysis 4): the text after `task_categories:`
+-- Datasets per week and task category (read by analysis/datasets): the text after `task_categories:`
 -- in tags, lower-cased. A dataset with several categories counts once under each; datasets
 -- without any are not listed here (datasets__counts holds the totals).
 -- (Tags are unnested in the select list: a lateral `FROM datasets, unnest(tags)` runs several

@@ -1,4 +1,4 @@
--- The 200 most downloaded datasets of each week (owner: analysis 4), with whether each looks
+-- The 200 most downloaded datasets of each week (read by analysis/datasets), with whether each looks
 -- like an evaluation benchmark. Ties on downloads are broken by id so the list is deterministic.
 -- Benchmark rule (any of):
 --   tag:  a tag whose text after the last ':' is benchmark, benchmarks, evaluation, eval or

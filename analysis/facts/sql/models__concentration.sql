@@ -1,4 +1,4 @@
--- Attention concentration per week and measure (owner: analysis 5), computed here so the
+-- Attention concentration per week and measure (read by analysis/concentration), computed here so the
 -- fact stays one row per (week, measure). Measures: downloads (30-day window),
 -- downloadsAllTime (cumulative; a typed NULL in weeks before the column existed) and likes.
 --   rows        models in the week's file

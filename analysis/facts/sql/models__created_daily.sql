@@ -1,5 +1,5 @@
 -- Repos of models created per day, counted in each week's file over the 14 days
--- [week - 7 days, week + 7 days) (owner: analysis 1). The extra earlier week lets the metric
+-- [week - 7 days, week + 7 days) (read by analysis/growth). The extra earlier week lets the metric
 -- recover creations of a repeated (stale) week from the following week's file.
 SELECT
     week,

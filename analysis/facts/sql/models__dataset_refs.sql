@@ -1,4 +1,4 @@
--- The 200 datasets named by the most models in each week (owner: analysis 4): `dataset:<id>`
+-- The 200 datasets named by the most models in each week (read by analysis/datasets): `dataset:<id>`
 -- tags. A model naming a dataset twice counts once (its `dataset:` tags are deduplicated before
 -- they are unnested, so no (model, dataset) pair is hashed). Ties broken by dataset id.
 WITH refs AS (

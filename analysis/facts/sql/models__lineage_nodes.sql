@@ -1,7 +1,7 @@
 -- Every model of a week with what lineage needs: stable key, id, author, creation time,
 -- licence (first `license:` tag) and its declared relation (NULL: declares no base model).
 -- Needed to resolve parents (by _id, by id, or through an earlier week's id: renames).
--- The Hub gives its oldest repositories one placeholder creation time, 2022-03-02 23:29:04:
+-- The Hub gives its oldest repositories a placeholder creation time, 2022-03-02 23:29:04 or :05:
 -- that is no release date, so `created` is NULL for them (the rows and their links are kept).
 SELECT
     week,
@@ -9,7 +9,8 @@ SELECT
     _id,
     id,
     author,
-    CASE WHEN createdAt = TIMESTAMP '2022-03-02 23:29:04' THEN NULL ELSE createdAt END AS created,
+    CASE WHEN createdAt >= TIMESTAMP '2022-03-02 23:29:04' AND createdAt < TIMESTAMP '2022-03-02 23:29:06'
+        THEN NULL ELSE createdAt END AS created,
     regexp_replace(list_filter(tags, lambda t: starts_with(t, 'license:'))[1], '^license:', '') AS licence,
     coalesce(
         lower(baseModels.relation),

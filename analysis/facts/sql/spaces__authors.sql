@@ -1,4 +1,4 @@
--- Per week and author (owner: analysis 3): spaces held, created and modified this week, likes.
+-- Per week and author (read by analysis/growth, organizations and explorers): spaces held, created and modified this week, likes.
 -- Spaces have no download count: downloads is a typed NULL.
 SELECT
     week,
