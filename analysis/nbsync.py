@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import nbformat
 
@@ -85,7 +85,7 @@ def _with_caption(source: str, labels: dict[str, definitions.FigureDef], where: 
 
 def synced(nb: nbformat.NotebookNode, where: str = "<notebook>") -> nbformat.NotebookNode:
     """A copy of ``nb`` with its generated texts written from the definitions."""
-    out = nbformat.from_dict(json.loads(json.dumps(nb)))
+    out = cast(nbformat.NotebookNode, nbformat.from_dict(json.loads(json.dumps(nb))))
     a = _analysis(out)
     labels = _figure_labels()
     for cell in out.cells:

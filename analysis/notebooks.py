@@ -39,7 +39,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import nbformat
 import yaml
@@ -77,7 +77,7 @@ class NotebookError(HubObsError):
 
 def read(path: Path) -> nbformat.NotebookNode:
     try:
-        return nbformat.read(str(path), as_version=4)
+        return cast(nbformat.NotebookNode, nbformat.read(str(path), as_version=4))
     except FileNotFoundError:
         raise NotebookError(f"{path}: notebook not found") from None
     except Exception as exc:  # nbformat raises several kinds of errors on bad JSON/schema

@@ -21,6 +21,7 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 import pyarrow as pa
@@ -58,7 +59,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     for c in _text_columns(out):
         out[c] = out[c].map(neutralize)
     text = out.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    return text.encode("utf-8")
+    return cast(str, text).encode("utf-8")
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:

@@ -191,7 +191,7 @@ class Hub:
         return f"{self.endpoint}/datasets/{self.repo_id}/resolve/{quote(revision, safe='')}/{quote(path)}"
 
     def headers(self) -> dict[str, str]:
-        from huggingface_hub.utils import build_hf_headers
+        from huggingface_hub.utils import build_hf_headers  # type: ignore[attr-defined]
 
         headers = dict(build_hf_headers(token=self.token, library_name="hub-observatory"))
         headers["Accept-Encoding"] = "identity"  # byte ranges and sizes refer to the stored bytes

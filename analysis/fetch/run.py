@@ -96,7 +96,7 @@ def _progress_class(progress: bool) -> Any:
     if progress:
         return tqdm
 
-    class _Silent(tqdm):
+    class _Silent(tqdm):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["disable"] = True
             super().__init__(*args, **kwargs)

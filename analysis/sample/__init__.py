@@ -6,13 +6,9 @@ Everything it writes is fictional data in the real schema of ``hfmlsoc/hub_weekl
 
 from __future__ import annotations
 
-from analysis.sample.generate import (
-    ensure_sample,
-    generate_full_week,
-    generate_sample,
-    verify_sample,
-)
+from analysis.sample.generate import ensure_sample, generate_full_week, generate_sample
 from analysis.sample.params import SampleParams
+from analysis.sample.verify import verify_sample
 
 __all__ = [
     "SampleParams",

@@ -70,7 +70,8 @@ def _full_week(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from analysis.sample.generate import ensure_sample, verify_sample
+    from analysis.sample.generate import ensure_sample
+    from analysis.sample.verify import verify_sample
 
     if args.generate_if_missing:
         ensure_sample(args.root, args.checksums)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import numpy as np
 
@@ -49,14 +50,16 @@ def window_sum(
 ) -> np.ndarray:
     """Integral over the last ``days`` (bounded by the age) of ``rate * (exp(-a/tau) + floor)``."""
     lo = np.maximum(age - days, 0.0)
-    return rate * (tau * (dm.exp(-lo / tau) - dm.exp(-age / tau)) + floor * (age - lo))
+    return cast(
+        np.ndarray, rate * (tau * (dm.exp(-lo / tau) - dm.exp(-age / tau)) + floor * (age - lo))
+    )
 
 
 def lifetime_sum(
     rate: np.ndarray, tau: np.ndarray, floor: np.ndarray, age: np.ndarray
 ) -> np.ndarray:
     """Integral from creation to ``age`` of ``rate * (exp(-a/tau) + floor)``."""
-    return rate * (tau * (-dm.expm1(-age / tau)) + floor * age)
+    return cast(np.ndarray, rate * (tau * (-dm.expm1(-age / tau)) + floor * age))
 
 
 def last_edit_us(created_us: np.ndarray, period_days: np.ndarray, at_us: int) -> np.ndarray:

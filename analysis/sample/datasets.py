@@ -272,7 +272,10 @@ def datasets_table(
         (r, pa.array(["region:us"] * n, pa.string())),
     ]
     tags = lists(n, parts)
-    one = lambda a: pa.ListArray.from_arrays(pa.array(np.arange(n + 1, dtype=np.int32)), a)  # noqa: E731
+
+    def one(a: pa.Array) -> pa.Array:  # each row a list of one element
+        return pa.ListArray.from_arrays(pa.array(np.arange(n + 1, dtype=np.int32)), a)
+
     pretty = pop.pretty.take(pa.array(rows))
     info = rng.random(n) < 0.4
     n_ex = int_str(np.floor(dm.exp(rng.normal(9, 2, size=n))))

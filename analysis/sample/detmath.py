@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -98,7 +98,7 @@ def log1p(x: Any) -> np.ndarray:
         u = x + 1.0
         d = u - 1.0
         y = log(u) * (x / np.where(d == 0, 1.0, d))
-        return np.where(d == 0, x, np.where(np.isinf(u), u, y))
+        return cast(np.ndarray, np.where(d == 0, x, np.where(np.isinf(u), u, y)))
 
 
 def power(x: Any, y: Any) -> np.ndarray:
@@ -132,7 +132,7 @@ def normal_quantile(p: Any) -> np.ndarray:
         t = np.sqrt(log(tail_p) * -2.0)
         tail = _horner(t, _C[::-1]) / _horner(t, _D[::-1])
         tail = np.where(p < 0.5, tail, -tail)
-        return np.where(np.abs(q) <= 0.5 - _P_LOW, central, tail)
+        return cast(np.ndarray, np.where(np.abs(q) <= 0.5 - _P_LOW, central, tail))
 
 
 _OPEN_LOW = 2.0**-54

@@ -58,7 +58,10 @@ def build_papers(seed: int, n: int, end_us: int, accounts: Accounts) -> PaperPop
     order_in_month = np.arange(n) - np.repeat(starts, np.diff(np.r_[starts, n]))
     ids = cat(pa.array(yymm, pa.string()), ".9", pc.utf8_lpad(int_str(order_in_month), 4, "0"))
     del uniq
-    r = lambda k: rng.integers(0, k, size=n)  # noqa: E731
+
+    def r(k: int) -> np.ndarray:
+        return rng.integers(0, k, size=n)
+
     title = cat(
         vocab(names.PAPER_ADJ, r(len(names.PAPER_ADJ))),
         " ",

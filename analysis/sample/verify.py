@@ -26,7 +26,8 @@ import pyarrow.parquet as pq
 
 from analysis import paths
 from analysis.errors import HubObsError, SnapshotError
-from analysis.sample.write import parse_checksums, sha256_file, write_text
+from analysis.files import sha256_file
+from analysis.sample.write import parse_checksums, write_text
 
 #: Rows per digest block in ``sample.columns.json``.
 BLOCK_ROWS = 512
