@@ -210,3 +210,24 @@ def test_describe_shows_the_quality_counts_and_missing_columns(bad_root: Path) -
 
 def _bytes(d: dict[str, Any], kind: str) -> str:
     return f"{d['kinds'][kind]['bytes']:,} bytes"
+
+
+def test_data_page_summary_sums_the_counts(bad_root: Path, tmp_path: Path) -> None:
+    from analysis.facts.quality import summary_markdown
+
+    con, _ = store.open_facts(bad_root, cache=tmp_path / "cache", progress=False)
+    # one week per kind: the sums are MODELS_QUALITY, DATASETS_QUALITY, SPACES_QUALITY
+    assert summary_markdown(con).splitlines() == [
+        "| Check | models | datasets | spaces |",
+        "|---|---:|---:|---:|",
+        "| weeks read | 1 | 1 | 1 |",
+        "| rows read (all weeks) | 10 | 4 | 3 |",
+        "| rows repeating an id (one row per id kept: the latest `lastModified`) | 2 | 1 | 1 |",
+        "| rows without an id (dropped) | 2 | 1 | 1 |",
+        "| rows without an author (the id's owner part used) | 2 | 1 | 1 |",
+        "| negative download counts (left out: no value) | 1 | 1 | n/a |",
+        "| negative like counts (left out: no value) | 1 | 0 | 1 |",
+        "| the Hub's placeholder `createdAt` of its oldest repositories | 2 | 0 | 1 |",
+        "| `createdAt` after the end of the snapshot's week | 1 | 1 | 0 |",
+        "| models naming only themselves as base model (no base model) | 1 | n/a | n/a |",
+    ]
