@@ -116,11 +116,11 @@ def facts(kind: str | None = None) -> list[Fact]:
 
 
 def _has_view(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    row = con.execute(
+    rows = con.execute(  # fetched to the end: no unfinished result left on the connection
         "SELECT count(*) FROM information_schema.tables WHERE table_name = $name",
         {"name": name},
-    ).fetchone()
-    return bool(row and row[0])
+    ).fetchall()
+    return bool(rows and rows[0][0])
 
 
 def materialize(con: duckdb.DuckDBPyConnection) -> list[str]:
