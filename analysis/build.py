@@ -58,6 +58,8 @@ BANNER_FILE = f"{GENERATED_DIR}/sample-banner.html"
 NOTICE_FILE = f"{GENERATED_DIR}/sample-notice.md"
 #: Every analysis' definitions as sections of the Methods page (``methods.qmd`` includes it).
 METHODS_FILE = f"{GENERATED_DIR}/methods.md"
+#: The row checks' counts over every week (``data.qmd`` includes it).
+QUALITY_FILE = f"{GENERATED_DIR}/quality.md"
 TEMPLATE = "reports/_template.ipynb"
 REPORTS_DIR = "reports"
 DEFAULT_SITE_URL = "https://hub-observatory.github.io/hub-observatory"
@@ -286,6 +288,7 @@ def write_partials(opts: BuildOptions) -> bool:
     analysis sections; return whether the root is generated."""
     from analysis import definitions, week
     from analysis.data import open_data
+    from analysis.facts.quality import summary_markdown
     from analysis.schema import REPO_ID
 
     data = open_data(opts.root)
@@ -293,10 +296,12 @@ def write_partials(opts: BuildOptions) -> bool:
         s = week.summary(data.con)
         prov = data.provenance_of(weeks=[s.week])
         text = week.headline(s, prov)
+        quality = summary_markdown(data.con)
         generated = prov.generated
     finally:
         data.close()
     atomic.write_text(opts.project / HEADLINE_FILE, text)
+    atomic.write_text(opts.project / QUALITY_FILE, quality)
     atomic.write_text(opts.project / METHODS_FILE, definitions.methods_page_markdown())
     atomic.write_text(
         opts.project / BANNER_FILE,
@@ -304,7 +309,7 @@ def write_partials(opts: BuildOptions) -> bool:
     )
     atomic.write_text(opts.project / NOTICE_FILE, sample_notice_markdown(generated))
     opts.log(
-        f"build: Home numbers for week {s.week}, the Methods sections and the "
+        f"build: Home numbers for week {s.week}, the row checks, the Methods sections and the "
         f"{'sample' if generated else 'empty'} banner written"
     )
     return generated

@@ -40,6 +40,14 @@ def test_text_shows_missing_extra_and_retyped_columns(tmp_path: Path) -> None:
     assert d["kinds"]["models"]["extra_column_weeks"] == {f"x{HOSTILE}": ["2024-10-02"]}
     assert (d["checked"], d["healthy"], d["unreadable"]) == ("footers", None, [])
     assert _tail(describe_text(d)) == [
+        # every known column a file lacks, weeks lacking the same ones together (W1 before
+        # trendingScore, every week before downloadsAllTime of 2025-02-26)
+        "  columns a week's file lacks (typed NULL in the views, never zero):",
+        "    downloadsAllTime, trendingScore: 1 week: 2024-09-25",
+        "    downloadsAllTime, likes: 1 week: 2024-10-02",
+        "    downloadsAllTime: 1 week: 2024-10-09",
+        # the views refuse the NUL in the extra column's name: no counts, the reason escaped
+        f"  row checks not counted: column name with a NUL character: 'x{HOSTILE_SHOWN}'",
         "  missing columns (analysis.schema has them by these weeks; NULL in the views):",
         "    likes: 1 week: 2024-10-02",
         "  extra columns (not in analysis.schema; kept in the views):",

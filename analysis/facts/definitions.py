@@ -19,6 +19,7 @@ import duckdb
 from analysis.errors import HubObsError
 
 SQL_DIR = Path(__file__).with_name("sql")
+_RAW = re.compile(r"\A(?:--[^\n]*\n)*?--[ \t]*reads raw rows[ \t]*\n")
 _READS = re.compile(r"\A(?:--[^\n]*\n)*?--[ \t]*reads facts:[ \t]*(?P<names>[^\n]*)\n")
 
 
@@ -36,6 +37,16 @@ class Fact:
     @property
     def sql(self) -> str:
         return _read(self.path)
+
+    @property
+    def raw(self) -> bool:
+        """True when the fact reads the raw rows (view ``<kind>_raw``), not the checked view."""
+        return bool(_RAW.match(self.sql))
+
+    @property
+    def source(self) -> str:
+        """The view a non-derived fact reads: ``<kind>``, or ``<kind>_raw`` for a raw fact."""
+        return f"{self.kind}_raw" if self.raw else self.kind
 
     @property
     def reads(self) -> tuple[str, ...]:
@@ -105,15 +116,16 @@ def facts(kind: str | None = None) -> list[Fact]:
 
 
 def _has_view(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    row = con.execute(
+    rows = con.execute(  # fetched to the end: no unfinished result left on the connection
         "SELECT count(*) FROM information_schema.tables WHERE table_name = $name",
         {"name": name},
-    ).fetchone()
-    return bool(row and row[0])
+    ).fetchall()
+    return bool(rows and rows[0][0])
 
 
 def materialize(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Run every fact whose input view exists on ``con`` and store it as table ``fact_<kind>__<name>``.
+    """Run every fact whose input view exists on ``con`` (``<kind>``, or ``<kind>_raw`` for a raw
+    fact: hand-built tables named ``<kind>`` alone skip the quality facts) and store it as table ``fact_<kind>__<name>``.
 
     This computes facts directly over the views (all weeks at once); the fact store computes
     the same tables week by week with caching (a derived fact reads the tables made before it).
@@ -121,7 +133,7 @@ def materialize(con: duckdb.DuckDBPyConnection) -> list[str]:
     """
     made = []
     for fact in facts():
-        if not _has_view(con, fact.kind):
+        if not _has_view(con, fact.kind) or (fact.raw and not _has_view(con, fact.source)):
             continue
         con.execute(
             f'CREATE OR REPLACE TABLE "{fact.table}" AS {fact.sql}'

@@ -37,7 +37,7 @@ def needed_columns(con: duckdb.DuckDBPyConnection, kind: str, facts: Sequence[Fa
     """The view's columns that some fact's SQL names (a superset is harmless), ``week`` always."""
     cols = [r[0] for r in con.execute(f"DESCRIBE {_quote(kind)}").fetchall()]
     # comments stripped: a column a comment mentions is not read
-    text = "\n".join(re.sub(r"--[^\n]*", "", f.sql) for f in facts if not f.reads)
+    text = "\n".join(re.sub(r"--[^\n]*", "", f.sql) for f in facts if not f.reads and not f.raw)
     out = []
     for c in cols:
         if c == "week" or re.search(
@@ -64,8 +64,12 @@ def run_facts(
     wrong = [f.table for f in facts if f.kind != kind]
     if wrong:
         raise ValueError(f"facts {wrong} do not read {kind!r}")
-    if strategy == "direct" or not any(not f.reads for f in facts):
+    if strategy == "direct" or not any(not f.reads and not f.raw for f in facts):
         return _run(con, facts, inputs)
+    # raw facts (which read `<kind>_raw`) run over the caller's view; the others over the copy
+    raw = [f for f in facts if f.raw]
+    done = _run(con, raw, inputs) if raw else {}
+    facts = [f for f in facts if not f.raw]
     # Identifiers only: the kind is one of schema.KINDS, the columns come from the view itself.
     cols = ", ".join(_quote(c) for c in needed_columns(con, kind, facts))
     local = duckdb.connect()  # private: its table `kind` cannot collide with the caller's views
@@ -75,7 +79,7 @@ def run_facts(
             local.register("hubobs_week_source", reader)
             local.execute(f"CREATE TABLE {_quote(kind)} AS SELECT * FROM hubobs_week_source")
             local.unregister("hubobs_week_source")
-        return _run(local, facts, inputs)
+        return {**done, **_run(local, facts, {**(inputs or {}), **done})}
     finally:
         local.close()
 

@@ -238,8 +238,9 @@ def open_facts(
         r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
     }
     for kind, table in empty.pop("", {}).items():  # kinds with no file: empty views, all columns
-        if kind not in present:
-            con.register(kind, table)
+        for name in (kind, f"{kind}_raw"):
+            if name not in present:
+                con.register(name, table)
     for f in facts():
         paths = [
             str(fcache.fact_path(cache_path, f, wf.week, wf.sha256))
@@ -277,6 +278,7 @@ def _empty_facts(present: set[str]) -> dict[str, dict[str, pa.Table]]:
         try:
             local.register("hubobs_empty", table)
             local.execute(f'CREATE VIEW "{kind}" AS SELECT * FROM hubobs_empty')
+            local.execute(f'CREATE VIEW "{kind}_raw" AS SELECT * FROM hubobs_empty')
             out[kind] = run_facts(local, kind, facts(kind))
         finally:
             local.close()

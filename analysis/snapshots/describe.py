@@ -6,6 +6,9 @@ A root is called healthy only when every file of it was read just now: its foote
 manifest alone is not trusted: a file can become unreadable without changing size or time), and
 with ``check`` every data page of every column, decoded (a damaged page is otherwise found only
 when a query reaches it). Folders that cannot be listed count as unreadable too.
+
+The row checks' counts per week (``quality``) are computed from the readable files with the SQL
+of the facts ``<kind>__quality`` (``analysis/facts/sql``: each count defined once, there).
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from analysis.snapshots.coltypes import Incompatible, merge
 from analysis.snapshots.manifest import read_footer, refresh_manifest
 from analysis.snapshots.revision import read_revision
 from analysis.snapshots.root import SnapshotRoot
+
+#: the quality counts, in the order the facts' SQL gives them (``week`` and ``rows`` aside)
+QUALITY_KINDS = ("models", "datasets", "spaces")
 
 
 def check_pages(path: str | os.PathLike[str]) -> int:
@@ -69,12 +75,42 @@ def _type_difference(expected: pa.DataType, actual: pa.DataType) -> str | None:
     return None if texts else "cast"
 
 
-def describe(root: str | os.PathLike[str], *, check: bool = False) -> dict[str, Any]:
+def quality_counts(
+    root: str | os.PathLike[str], kind: str, weeks: list[dt.date]
+) -> dict[str, dict[str, int | None]]:
+    """Per week (ISO date): the counts of the fact ``<kind>__quality`` over the raw rows of the
+    readable files of those weeks (empty when the kind has no quality fact or no week)."""
+    from analysis.facts.definitions import facts  # the one definition of the counts
+    from analysis.snapshots.views import connect
+
+    fact = next((f for f in facts(kind) if f.name == "quality"), None)
+    if fact is None or not weeks:
+        return {}
+    con = connect(root, kinds=[kind], weeks=list[dt.date | str](weeks), write_manifest=False)
+    try:
+        cur = con.execute(fact.sql)
+        names = [c[0] for c in cur.description or ()]
+        rows = cur.fetchall()
+    finally:
+        con.close()
+    out = {}
+    for row in sorted(rows, key=lambda r: r[0]):
+        values = dict(zip(names, row, strict=True))
+        week = values.pop("week")
+        out[week.isoformat()] = values
+    return out
+
+
+def describe(
+    root: str | os.PathLike[str], *, check: bool = False, quality: bool = True
+) -> dict[str, Any]:
     """A JSON-ready description of the root (refreshing its manifest: hashes changed files).
 
     Every file's footer is read again; with ``check`` every page is decoded too
     (:func:`check_pages`). ``healthy`` is False when any file or folder cannot be read, True
-    only when every page was decoded (``check``), else None (not known).
+    only when every page was decoded (``check``), else None (not known). With ``quality``
+    each kind's ``quality`` holds the row checks' counts per readable week
+    (:func:`quality_counts`; reading the columns they name), else it is empty.
     """
     sroot = SnapshotRoot(root)
     rev = read_revision(sroot.path)
@@ -114,6 +150,14 @@ def describe(root: str | os.PathLike[str], *, check: bool = False) -> dict[str, 
                 if how:
                     key = (f.name, str(f.type), str(known[f.name]), how)
                     types.setdefault(key, []).append(e.week.isoformat())
+        readable = [e.week for e in entries if (e.kind, e.week) not in unreadable]
+        counts: dict[str, dict[str, int | None]] = {}
+        quality_error = None
+        if quality and kind in QUALITY_KINDS:
+            try:
+                counts = quality_counts(sroot.path, kind, readable)
+            except SnapshotError as exc:
+                quality_error = str(exc)
         kinds[kind] = {
             "weeks": len(weeks),
             "first": weeks[0].isoformat(),
@@ -141,6 +185,9 @@ def describe(root: str | os.PathLike[str], *, check: bool = False) -> dict[str, 
                 {"column": c, "type": t, "schema_type": s, "how": how, "weeks": w}
                 for (c, t, s, how), w in sorted(types.items())
             ],
+            # by week: the row checks' counts (fact <kind>__quality), readable weeks only
+            "quality": counts,
+            "quality_error": quality_error,
         }
     unreadable_folders = [str(p) for p in sroot.problems if p.unreadable]
     bad = sorted(unreadable.values()) + unreadable_folders
@@ -171,6 +218,46 @@ def _dates(dates: list[str], limit: int = 8) -> str:
 
 def _weeks(dates: list[str]) -> str:
     return f"{len(dates)} week{'s' if len(dates) != 1 else ''}: {_dates(dates)}"
+
+
+def _missing_lines(k: dict[str, Any]) -> list[str]:
+    """The columns each week lacks, weeks lacking the same set together."""
+    by_set: dict[tuple[str, ...], list[str]] = {}
+    for week, cols in k["missing_columns"].items():
+        by_set.setdefault(tuple(cols), []).append(week)
+    if not by_set:
+        return []
+    lines = ["  columns a week's file lacks (typed NULL in the views, never zero):"]
+    for cols, weeks in by_set.items():
+        lines.append(f"    {_safe(', '.join(cols))}: {_weeks(weeks)}")
+    return lines
+
+
+def _quality_lines(k: dict[str, Any]) -> list[str]:
+    """Each count of the row checks: its total over the weeks and the weeks it is not zero."""
+    if k.get("quality_error"):
+        return [f"  row checks not counted: {_safe(k['quality_error'])}"]
+    weeks = k.get("quality") or {}
+    if not weeks:
+        return []
+    names = [n for n in next(iter(weeks.values())) if n != "rows"]
+    lines = [
+        "  row checks (rows of the raw files; what the views do: analysis/snapshots/sql/clean.sql):"
+    ]
+    zero = []
+    for name in names:
+        values = {w: v[name] for w, v in weeks.items() if v[name] is not None}
+        if not values:
+            continue  # not applicable to this kind
+        nonzero = [w for w, v in values.items() if v]
+        if not nonzero:
+            zero.append(name)
+            continue
+        total = sum(values.values())
+        lines.append(f"    {name}: {total:,} in {_weeks(nonzero)}")
+    if zero:
+        lines.append(f"    none in any week: {', '.join(zero)}")
+    return lines
 
 
 def describe_text(d: dict[str, Any]) -> str:
@@ -206,6 +293,8 @@ def describe_text(d: dict[str, Any]) -> str:
         if k["repeats"]:
             reps = [f"{r['week']} (= {r['repeat_of']})" for r in k["repeats"]]
             lines.append(f"  repeated weeks (byte-identical to the week before): {_dates(reps)}")
+        lines.extend(_missing_lines(k))
+        lines.extend(_quality_lines(k))
         if k["missing_expected_columns"]:
             lines.append(
                 "  missing columns (analysis.schema has them by these weeks; NULL in the views):"

@@ -45,6 +45,15 @@ def sql_text(name: str) -> str:
     return resources.files("analysis.snapshots").joinpath("sql", f"{name}.sql").read_text("utf-8")
 
 
+#: The row checks' SQL file of each kind (``sql/<name>.sql``); a kind not listed is not checked.
+_CHECKS = {"models": "clean", "datasets": "clean", "spaces": "clean_spaces"}
+
+
+def _without_comments(sql: str) -> str:
+    """``sql`` without its ``--`` comment lines (the checks' files start with their docs)."""
+    return "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
+
+
 @dataclass
 class KindPlan:
     """What a kind's view selects: output columns with their types, and the files."""
@@ -73,7 +82,11 @@ class KindPlan:
                 self.extras.append(f.name)
         self.files.append((entry, path, schema))
 
-    def select_sql(self) -> str:
+    def select_sql(self, *, raw: bool = True) -> str:
+        """The view's query: every row of each file (``raw``), or each file's rows after the
+        row checks of ``sql/clean.sql`` (``clean_spaces.sql``; daily papers are not checked)."""
+        name = None if raw else _CHECKS.get(self.kind)
+        check = None if name is None else _without_comments(sql_text(name))
         if not self.files:
             cols = [f"CAST(NULL AS {duckdb_type(t)}) AS {ident(n)}" for n, t in self.types.items()]
             return "SELECT " + ", ".join([*cols, "CAST(NULL AS DATE) AS week"]) + " WHERE false"
@@ -89,8 +102,19 @@ class KindPlan:
                 else:
                     cols.append(f"CAST({ident(name)} AS {duckdb_type(t)}) AS {ident(name)}")
             cols.append(f"DATE '{entry.week.isoformat()}' AS week")
+            source = path_literal(str(path))
+            if check is None:
+                branches.append("SELECT " + ", ".join(cols) + f" FROM read_parquet({source})")
+                continue
+            cols.append("file_row_number AS hubobs_row")
+            branch = (
+                "SELECT "
+                + ", ".join(cols)
+                + f" FROM read_parquet({source}, file_row_number = true)"
+            )
+            # the file's rows stand where the check names `hubobs_branch` (a name of ours)
             branches.append(
-                "SELECT " + ", ".join(cols) + f" FROM read_parquet({path_literal(str(path))})"
+                "(" + check.replace("hubobs_branch", f"({branch}) AS hubobs_branch") + ")"
             )
         return "\nUNION ALL\n".join(branches)
 
@@ -206,7 +230,13 @@ def connect(
     plans = [_plan(sroot.path, manifest, k, selected[k]) for k in chosen]
     try:
         for plan in plans:
-            con.execute(f"CREATE OR REPLACE VIEW {ident(plan.kind)} AS\n{plan.select_sql()}")
+            # `<kind>_raw`: every row of the files; `<kind>`: the rows after the row checks
+            con.execute(
+                f"CREATE OR REPLACE VIEW {ident(plan.kind + '_raw')} AS\n{plan.select_sql()}"
+            )
+            con.execute(
+                f"CREATE OR REPLACE VIEW {ident(plan.kind)} AS\n{plan.select_sql(raw=False)}"
+            )
         _create_tables(con, manifest, plans)
     except duckdb.Error as exc:
         raise wrap_error(exc) from exc

@@ -59,3 +59,8 @@ def test_build_writes_the_notice(tiny_root: Path, project: Path) -> None:
     text = (project / build.NOTICE_FILE).read_text(encoding="utf-8")
     assert text == build.sample_notice_markdown(True)
     assert "Generated sample" in (project / build.BANNER_FILE).read_text(encoding="utf-8")
+    # the Data page's row checks: the tiny generated root holds no bad row (0 duplicates, etc.)
+    quality = (project / build.QUALITY_FILE).read_text(encoding="utf-8").splitlines()
+    assert quality[0] == "| Check | models | datasets | spaces |"
+    dup = next(line for line in quality if line.startswith("| rows repeating an id"))
+    assert dup.endswith("| 0 | 0 | 0 |")

@@ -37,6 +37,7 @@ GENERATED = {
     build.BANNER_FILE,
     build.NOTICE_FILE,
     build.METHODS_FILE,
+    build.QUALITY_FILE,
     "posts/index.xml",
     "reports/index.xml",
 }

@@ -1,0 +1,51 @@
+"""The row checks' counts (facts ``<kind>__quality``) summarized for readers (the Data page).
+
+The counts are defined in ``sql/<kind>__quality.sql`` and what the views do with each bad row in
+``analysis/snapshots/sql/clean.sql``; this module only sums them over the weeks of a connection.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+KINDS = ("models", "datasets", "spaces")
+
+#: each count's name on the page, in the facts' column order
+LABELS = {
+    "duplicate_ids": "rows repeating an id (one row per id kept: the latest `lastModified`)",
+    "null_or_empty_ids": "rows without an id (dropped)",
+    "null_authors": "rows without an author (the id's owner part used)",
+    "negative_downloads": "negative download counts (left out: no value)",
+    "negative_likes": "negative like counts (left out: no value)",
+    "placeholder_created": "the Hub's placeholder `createdAt` of its oldest repositories",
+    "created_after_week": "`createdAt` after the end of the snapshot's week",
+    "self_links": "models naming only themselves as base model (no base model)",
+}
+
+
+def _cell(value: object) -> str:
+    return "n/a" if value is None else f"{int(value):,}"  # type: ignore[call-overload]
+
+
+def summary_markdown(con: duckdb.DuckDBPyConnection) -> str:
+    """A Markdown table: per row check, its count summed over every week of each kind
+    (``n/a`` where the check does not apply to the kind), and the rows and weeks read.
+    Column and table names come from the constants above, never from data."""
+    totals: dict[str, dict[str, object]] = {}
+    for kind in KINDS:
+        sums = ", ".join(f'sum("{c}") AS "{c}"' for c in ("rows", *LABELS))
+        cur = con.execute(f"SELECT count(*) AS weeks, {sums} FROM fact_{kind}__quality")
+        names = [d[0] for d in cur.description or ()]
+        row = cur.fetchone() or ()
+        totals[kind] = dict(zip(names, row, strict=True))
+    head = "| Check | " + " | ".join(KINDS) + " |"
+    lines = [head, "|---|" + "---:|" * len(KINDS)]
+    lines.append("| weeks read | " + " | ".join(_cell(totals[k]["weeks"]) for k in KINDS) + " |")
+    lines.append(
+        "| rows read (all weeks) | " + " | ".join(_cell(totals[k]["rows"]) for k in KINDS) + " |"
+    )
+    for col, label in LABELS.items():
+        # NULL: the check does not apply to the kind (or the kind has no week)
+        cells = [_cell(totals[k][col]) for k in KINDS]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"

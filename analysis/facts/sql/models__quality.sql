@@ -1,0 +1,33 @@
+-- reads raw rows
+-- Data quality of one week's file: counts of the rows the snapshot views clean or keep out
+-- (analysis/snapshots/sql/clean.sql states what is done with each), read from the raw rows
+-- (view `models_raw`). One row per week; every column a count of rows of that week's file:
+--   rows                 rows in the file
+--   duplicate_ids        rows beyond the first of an id (the views keep one per id)
+--   null_or_empty_ids    rows whose id is NULL or '' (the views drop them)
+--   null_authors         rows whose author is NULL (the views take the id's owner part)
+--   negative_downloads   rows whose 30-day downloads are below 0 (the views make them NULL)
+--   negative_likes       rows whose likes are below 0 (the views make them NULL)
+--   placeholder_created  rows whose createdAt is the Hub's placeholder for its oldest repos,
+--                        2022-03-02 23:29:04 or 23:29:05 UTC (no creation date)
+--   created_after_week   rows whose createdAt is at or after the week's end (week + 7 days)
+--   self_links           models whose baseModels names only the model itself
+-- `hubobs describe` shows the same counts, from this file.
+SELECT
+    week,
+    count(*) AS rows,
+    count(id) FILTER (WHERE id <> '') - count(DISTINCT id) FILTER (WHERE id <> '') AS duplicate_ids,
+    count(*) FILTER (WHERE id IS NULL OR id = '') AS null_or_empty_ids,
+    count(*) FILTER (WHERE author IS NULL) AS null_authors,
+    count(*) FILTER (WHERE downloads < 0) AS negative_downloads,
+    count(*) FILTER (WHERE likes < 0) AS negative_likes,
+    count(*) FILTER (
+        WHERE createdAt >= TIMESTAMP '2022-03-02 23:29:04' AND createdAt < TIMESTAMP '2022-03-02 23:29:06'
+    ) AS placeholder_created,
+    count(*) FILTER (WHERE createdAt >= week + INTERVAL 7 DAY) AS created_after_week,
+    count(*) FILTER (
+        WHERE len(coalesce(baseModels.models, [])) > 0
+            AND len(list_filter(baseModels.models, lambda m: m.id IS DISTINCT FROM id)) = 0
+    ) AS self_links
+FROM models_raw
+GROUP BY week

@@ -1,0 +1,17 @@
+-- The row checks of one week's models or datasets file: the rows every fact and metric reads
+-- (the raw rows stay in the view `<kind>_raw`; the fact `<kind>__quality` counts them):
+--   NULL or empty id        the row is dropped
+--   an id listed twice      one row is kept: the latest lastModified (NULL last), ties by
+--                           the first in the file (its row position)
+--   NULL author             the id's owner part (before the first '/'; NULL for an id without one)
+--   downloads or likes < 0  NULL (left out of sums, counts of values and concentration)
+-- `hubobs_branch` stands for the week's file (its columns, `week` and `hubobs_row`, the row's
+-- position in the file); the views put this query around each file.
+SELECT * EXCLUDE (hubobs_row) REPLACE (
+    coalesce(author, CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END) AS author,
+    CASE WHEN downloads >= 0 THEN downloads END AS downloads,
+    CASE WHEN likes >= 0 THEN likes END AS likes
+)
+FROM hubobs_branch
+WHERE id IS NOT NULL AND id <> ''
+QUALIFY row_number() OVER (PARTITION BY id ORDER BY "lastModified" DESC NULLS LAST, hubobs_row) = 1

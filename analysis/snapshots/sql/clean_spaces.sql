@@ -1,0 +1,16 @@
+-- The row checks of one week's spaces file (as clean.sql; spaces have no downloads column; the raw rows
+-- stay in `spaces_raw`, the fact `spaces__quality` counts what is done here):
+--   NULL or empty id        the row is dropped
+--   an id listed twice      one row is kept: the latest lastModified (NULL last), ties by
+--                           the first in the file (its row position)
+--   NULL author             the id's owner part (before the first '/'; NULL for an id without one)
+--   likes < 0               NULL (left out of sums and counts of values; spaces have no downloads)
+-- `hubobs_branch` stands for the week's file (its columns, `week` and `hubobs_row`, the row's
+-- position in the file); the views put this query around each file.
+SELECT * EXCLUDE (hubobs_row) REPLACE (
+    coalesce(author, CASE WHEN contains(id, '/') THEN split_part(id, '/', 1) END) AS author,
+    CASE WHEN likes >= 0 THEN likes END AS likes
+)
+FROM hubobs_branch
+WHERE id IS NOT NULL AND id <> ''
+QUALIFY row_number() OVER (PARTITION BY id ORDER BY "lastModified" DESC NULLS LAST, hubobs_row) = 1
