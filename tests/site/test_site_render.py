@@ -8,7 +8,8 @@ Home numbers and the generated-sample banner; the posts, explorers and analyses 
 committed outputs), so the test never touches the checkout's ``_site/``.
 
 ``HUBOBS_SCREENSHOTS=DIR`` makes the browser test save a screenshot of every page at both widths
-into DIR (to look at the pages; off by default, it costs time).
+into DIR, light and dark (``<page>@<width>.png``, ``<page>@<width>-dark.png``; to look at the
+pages; off by default, it costs time).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -218,70 +220,183 @@ def _offline_context(browser: Any, width: int, outside: list[str]) -> Any:
     return context
 
 
-@pytest.mark.browser
-@pytest.mark.quarto
-def test_every_page_offline_loads_nothing_outside_logs_no_error_draws_every_chart_and_fits(
-    rendered_site: Path, served: str, chromium: object
-) -> None:
-    """Every page, at a laptop's and a phone's width, with every request leaving the machine
-    aborted: none is made, no console error or page error, every chart draws an SVG or canvas,
-    and the page does not scroll sideways."""
+#: How every page is opened: (width, colour scheme). Light at a laptop's and a phone's width;
+#: dark (Quarto's alternate scheme, darkly) at the laptop's.
+MODES = ((1280, "light"), (390, "light"), (1280, "dark"))
+#: Quarto 1.7 (quarto-html's toggle script in every page) keeps the reader's choice in
+#: localStorage under this key: "alternate" is the dark scheme, "default" the light one.
+COLOR_SCHEME = """try {{ window.localStorage.setItem("quarto-color-scheme", "{value}"); }}
+catch (e) {{}}"""
+#: Per drawn chart: the colour it is seen on (its Vega background when it draws one, else the
+#: first ancestor with a background colour) and the colour of its first text (axis labels), as
+#: relative luminances (WCAG 2).
+CHART_COLOURS = """(sel) => {
+  const rgb = (c) => {
+    const m = /rgba?\\(([^)]+)\\)/.exec(c || "");
+    if (!m) return null;
+    const p = m[1].split(",").map(Number);
+    return p.length > 3 && p[3] === 0 ? null : p.slice(0, 3);
+  };
+  const lum = (p) => {
+    const [r, g, b] = p.map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  return Array.from(document.querySelectorAll(sel)).flatMap((el) => {
+    const drawn = el.querySelector("svg, canvas");
+    if (!drawn) return [];
+    let bg = null;
+    const rect = drawn.querySelector && drawn.querySelector(".background");
+    if (rect && rect.getBBox && rect.getBBox().width > 0) bg = rgb(getComputedStyle(rect).fill);
+    for (let n = drawn; !bg && n; n = n.parentElement) bg = rgb(getComputedStyle(n).backgroundColor);
+    const text = drawn.querySelector && (drawn.querySelector(
+      ".role-axis-label text, .role-legend-label text, .role-axis-title text") ||
+      drawn.querySelector("text"));
+    const fg = text ? rgb(getComputedStyle(text).fill) : null;
+    return [{background: bg ? lum(bg) : 1, text: fg ? lum(fg) : null}];
+  });
+}"""
+
+
+@dataclass
+class Visit:
+    """What one page showed in one mode."""
+
+    where: str
+    width: int
+    scheme: str
+    outside: list[str]
+    errors: list[str]
+    charts: int
+    drawn: int
+    fit: dict[str, Any]
+    colours: list[dict[str, Any]]
+
+
+def _visit(
+    context: Any,
+    served: str,
+    path: str,
+    width: int,
+    scheme: str,
+    shots: str | None,
+    outside: list[str],
+) -> Visit:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc, e=errors: e.append(f"pageerror: {exc}"))
+    before = len(outside)
+    try:
+        page.goto(served + path, wait_until="load")
+        charts = page.locator(CHARTS).count()
+        # a timeout is reported by the tests, as the charts not drawn
+        with contextlib.suppress(Exception):
+            page.wait_for_function(CHARTS_SETTLED, arg=CHARTS, timeout=20_000)
+        drawn = page.evaluate(
+            "(sel) => Array.from(document.querySelectorAll(sel))"
+            ".filter((el) => el.querySelector('svg, canvas')).length",
+            CHARTS,
+        )
+        page.wait_for_timeout(50)
+        where = f"{path or 'index.html'} @{width}px {scheme}"
+        if width == WIDTHS[0]:
+            assert page.locator(".sample-banner").first.is_visible(), where
+            assert page.locator("nav.navbar").first.is_visible(), where
+        visit = Visit(
+            where=where,
+            width=width,
+            scheme=scheme,
+            outside=outside[before:],
+            errors=errors,
+            charts=charts,
+            drawn=drawn,
+            fit=page.evaluate(OVERFLOW),
+            colours=page.evaluate(CHART_COLOURS, CHARTS),
+        )
+        if shots:
+            name = (path or "index.html").replace("/", "_").removesuffix("_") or "index"
+            suffix = "" if scheme == "light" else f"-{scheme}"
+            Path(shots).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(shots) / f"{name}@{width}{suffix}.png"), full_page=True)
+        return visit
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def browsed(rendered_site: Path, served: str, chromium: Any) -> list[Visit]:
+    """Every page opened in every mode of :data:`MODES`, with every request leaving the
+    machine aborted (the network cut)."""
     pages = _pages(rendered_site)
     assert len(pages) > 20, pages
     shots = os.environ.get("HUBOBS_SCREENSHOTS")
-    problems: list[str] = []
-    counts = {"pages": 0, "charts": 0}
-    for width in WIDTHS:
+    visits = []
+    for width, scheme in MODES:
         outside: list[str] = []
         context = _offline_context(chromium, width, outside)
+        value = "alternate" if scheme == "dark" else "default"
+        context.add_init_script(COLOR_SCHEME.format(value=value))
         try:
-            for path in pages:
-                page = context.new_page()
-                errors: list[str] = []
-                page.on(
-                    "console",
-                    lambda m, e=errors: e.append(m.text) if m.type == "error" else None,
-                )
-                page.on("pageerror", lambda exc, e=errors: e.append(f"pageerror: {exc}"))
-                before = len(outside)
-                page.goto(served + path, wait_until="load")
-                charts = page.locator(CHARTS).count()
-                # a timeout is reported below, as the charts not drawn
-                with contextlib.suppress(Exception):
-                    page.wait_for_function(CHARTS_SETTLED, arg=CHARTS, timeout=20_000)
-                drawn = page.evaluate(
-                    "(sel) => Array.from(document.querySelectorAll(sel))"
-                    ".filter((el) => el.querySelector('svg, canvas')).length",
-                    CHARTS,
-                )
-                page.wait_for_timeout(50)
-                fit = page.evaluate(OVERFLOW)
-                where = f"{path or 'index.html'} @{width}px"
-                if len(outside) > before:
-                    problems.append(f"{where}: requests leaving the machine: {outside[before:]}")
-                if errors:
-                    problems.append(f"{where}: console errors: {errors}")
-                if drawn != charts:
-                    problems.append(f"{where}: {charts - drawn} of {charts} charts not drawn")
-                if fit["scrollWidth"] > fit["clientWidth"] + 1:
-                    problems.append(
-                        f"{where}: scrolls sideways ({fit['scrollWidth']} > "
-                        f"{fit['clientWidth']} px): {', '.join(fit['wide'])}"
-                    )
-                if width == WIDTHS[0]:
-                    assert page.locator(".sample-banner").first.is_visible(), where
-                    assert page.locator("nav.navbar").first.is_visible(), where
-                    counts["pages"] += 1
-                    counts["charts"] += charts
-                if shots:
-                    name = (path or "index.html").replace("/", "_").removesuffix("_") or "index"
-                    Path(shots).mkdir(parents=True, exist_ok=True)
-                    page.screenshot(path=str(Path(shots) / f"{name}@{width}.png"), full_page=True)
-                page.close()
+            visits += [
+                _visit(context, served, path, width, scheme, shots, outside) for path in pages
+            ]
         finally:
             context.close()
+    return visits
+
+
+@pytest.mark.browser
+@pytest.mark.quarto
+def test_every_page_offline_loads_nothing_outside_logs_no_error_draws_every_chart_and_fits(
+    browsed: list[Visit],
+) -> None:
+    """Every page, at a laptop's and a phone's width, light and dark, with every request leaving
+    the machine aborted: none is made, no console error or page error, every chart draws an SVG
+    or canvas, and the page does not scroll sideways."""
+    problems: list[str] = []
+    for v in browsed:
+        if v.outside:
+            problems.append(f"{v.where}: requests leaving the machine: {v.outside}")
+        if v.errors:
+            problems.append(f"{v.where}: console errors: {v.errors}")
+        if v.drawn != v.charts:
+            problems.append(f"{v.where}: {v.charts - v.drawn} of {v.charts} charts not drawn")
+        if v.fit["scrollWidth"] > v.fit["clientWidth"] + 1:
+            problems.append(
+                f"{v.where}: scrolls sideways ({v.fit['scrollWidth']} > "
+                f"{v.fit['clientWidth']} px): {', '.join(v.fit['wide'])}"
+            )
+    counts = {
+        "visits": len(browsed),
+        "charts": sum(v.charts for v in browsed if (v.width, v.scheme) == MODES[0]),
+    }
     assert counts["charts"] > 10, counts
     assert not problems, f"{len(problems)} problem(s) over {counts}:\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.quarto
+def test_in_dark_mode_every_chart_is_drawn_dark_and_in_light_mode_light(
+    browsed: list[Visit],
+) -> None:
+    """Opened with Quarto's dark scheme chosen, every chart is drawn in Vega's dark theme on a
+    dark ground with light text (no white box); in the light scheme, dark text on light."""
+    problems = []
+    dark = [v for v in browsed if v.scheme == "dark"]
+    assert dark and sum(len(v.colours) for v in dark) > 10, "dark pages with charts"
+    for v in browsed:
+        for i, c in enumerate(v.colours, 1):
+            text = c["text"] if c["text"] is not None else 0.0 if v.scheme == "light" else 1.0
+            if v.scheme == "dark":
+                ok = c["background"] < 0.1 and text > 0.4
+            else:
+                ok = c["background"] > 0.8 and text < 0.2
+            if not ok:
+                problems.append(f"{v.where}: chart {i} drawn {c}")
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.browser
