@@ -20,7 +20,8 @@ In order:
    jQuery from cdnjs.cloudflare.com to every page made from a notebook with an HTML or JavaScript
    output (it takes such outputs for JavaScript widgets); our outputs need neither, so those
    scripts are removed, and the build fails, naming the pages, if any page still loads
-   anything (script, stylesheet, image, frame, CSS ``url()``) from a third-party host.
+   anything (script, stylesheet, image, frame, CSS ``url()``) from a third-party host; the
+   "cite this page" citation loses the list-item role Quarto gives it outside any list.
 """
 
 from __future__ import annotations
@@ -323,6 +324,14 @@ QUARTO_WIDGET_SCRIPTS = re.compile(
     r"\{return window\.jQuery;\}\)</script>[ \t]*\n?"
 )
 
+#: Quarto 1.7's "cite this page" appendix (``appendix-cite-as``) writes the formatted citation as
+#: ``<div class="csl-entry quarto-appendix-citeas" role="listitem">`` with no ``role="list"``
+#: around it: a list item outside any list, which screen readers misannounce (axe-core's
+#: aria-required-parent, critical). It is one citation, not a list: the role is dropped.
+QUARTO_CITEAS_ROLE = re.compile(
+    r'(<div\b[^>]*\bclass="csl-entry quarto-appendix-citeas")\s+role="listitem"'
+)
+
 #: ``<link rel=...>`` values that make the browser fetch the link's target.
 _LOADING_RELS = frozenset(
     {
@@ -409,7 +418,8 @@ def remote_loads(text: str, css: bool = False) -> list[str]:
 
 def finish_site(site: Path, log: Callable[[str], None]) -> None:
     """Remove Quarto's RequireJS/jQuery scripts from every page of ``site`` (see
-    :data:`QUARTO_WIDGET_SCRIPTS`), then check that no page or stylesheet loads anything from a
+    :data:`QUARTO_WIDGET_SCRIPTS`) and the list-item role of its "cite as" citation
+    (:data:`QUARTO_CITEAS_ROLE`), then check that no page or stylesheet loads anything from a
     third-party host: :class:`HubObsError` naming each page and what it loads otherwise."""
     cleaned = 0
     found: list[str] = []
@@ -418,7 +428,7 @@ def finish_site(site: Path, log: Callable[[str], None]) -> None:
             continue
         text = path.read_text(encoding="utf-8", errors="surrogateescape")
         if path.suffix == ".html":
-            new = QUARTO_WIDGET_SCRIPTS.sub("", text)
+            new = QUARTO_CITEAS_ROLE.sub(r"\1", QUARTO_WIDGET_SCRIPTS.sub("", text))
             if new != text:
                 atomic.write_bytes(path, new.encode("utf-8", errors="surrogateescape"))
                 cleaned += 1

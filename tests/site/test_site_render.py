@@ -258,6 +258,32 @@ CHART_COLOURS = """(sel) => {
     return [{background: bg ? lum(bg) : 1, text: fg ? lum(fg) : null}];
   });
 }"""
+#: axe-core, from npm (package.json devDependencies): for the tests only, never on the site.
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+NO_AXE = f"{AXE.relative_to(PROJECT_ROOT)} is missing (npm ci --ignore-scripts installs it)"
+#: Violations left alone, as (rule id, CSS selector of the elements it excuses), each with why.
+AXE_EXCUSED = (
+    # Vega 6 gives the container of a layer's marks role="graphics-symbol" (and no name) even
+    # when the layer draws no mark at all (a rule layer with no rows in the week): an empty
+    # <g> with nothing to see or read. The chart's SVG itself carries the figure's accessible
+    # description (analysis/publish). Drawn marks are still checked.
+    ("svg-img-alt", 'g.role-mark[role="graphics-symbol"]:empty'),
+)
+#: The violations a reader would be stopped by (axe's "serious" and "critical"), as
+#: "rule id (impact): first target (and how many more)", less those excused.
+AXE_RUN = """async (excused) => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  const excuse = (id, node) => {
+    const el = document.querySelector(node.target[node.target.length - 1]);
+    return excused.some(([rule, sel]) => rule === id && el && el.matches(sel));
+  };
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => [v, v.nodes.filter((n) => !excuse(v.id, n))])
+    .filter(([v, nodes]) => nodes.length)
+    .map(([v, nodes]) => `${v.id} (${v.impact}): ${nodes[0].target.join(" ")}`
+      + (nodes.length > 1 ? ` and ${nodes.length - 1} more` : ""));
+}"""
 
 
 @dataclass
@@ -273,6 +299,7 @@ class Visit:
     drawn: int
     fit: dict[str, Any]
     colours: list[dict[str, Any]]
+    axe: list[str] | None = None
 
 
 def _visit(
@@ -316,6 +343,9 @@ def _visit(
             fit=page.evaluate(OVERFLOW),
             colours=page.evaluate(CHART_COLOURS, CHARTS),
         )
+        if width == WIDTHS[0] and AXE.is_file():
+            page.add_script_tag(path=str(AXE))
+            visit.axe = page.evaluate(AXE_RUN, [list(e) for e in AXE_EXCUSED])
         if shots:
             name = (path or "index.html").replace("/", "_").removesuffix("_") or "index"
             suffix = "" if scheme == "light" else f"-{scheme}"
@@ -329,7 +359,7 @@ def _visit(
 @pytest.fixture(scope="module")
 def browsed(rendered_site: Path, served: str, chromium: Any) -> list[Visit]:
     """Every page opened in every mode of :data:`MODES`, with every request leaving the
-    machine aborted (the network cut)."""
+    machine aborted (the network cut); axe-core run at the laptop's width when installed."""
     pages = _pages(rendered_site)
     assert len(pages) > 20, pages
     shots = os.environ.get("HUBOBS_SCREENSHOTS")
@@ -397,6 +427,22 @@ def test_in_dark_mode_every_chart_is_drawn_dark_and_in_light_mode_light(
             if not ok:
                 problems.append(f"{v.where}: chart {i} drawn {c}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.quarto
+def test_no_page_has_a_serious_or_critical_accessibility_violation(
+    browsed: list[Visit],
+) -> None:
+    """axe-core's rules (WCAG 2 A/AA and best practices) on every page, light and dark, at the
+    laptop's width: no violation axe rates serious or critical (colour contrast, names of
+    controls and links, image alternatives, ...)."""
+    if not AXE.is_file():
+        pytest.skip(NO_AXE)
+    checked = [v for v in browsed if v.axe is not None]
+    assert checked, "axe ran on no page"
+    problems = [f"{v.where}: {hit}" for v in checked for hit in v.axe or []]
+    assert not problems, f"{len(problems)} violation(s):\n" + "\n".join(problems)
 
 
 @pytest.mark.browser
