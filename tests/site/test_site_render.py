@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from pdf_text import Pdf, empty_headings
 from site_sources import remote_loads
 
 from analysis import build
@@ -101,14 +102,28 @@ def rendered_site(tmp_path_factory: pytest.TempPathFactory, tiny_root: Path) -> 
     opts = build.BuildOptions(
         root=tiny_root, project=project, notebooks=False, render=True, log=lambda m: None
     )
-    path = os.environ.get("PATH", "")
-    os.environ["PATH"] = bin_dir + os.pathsep + path
-    try:
+    with _quarto_env(bin_dir, tmp_path_factory.mktemp("empty-cache")):
         code = build.run(opts)
-    finally:
-        os.environ["PATH"] = path
     assert code == 0, f"quarto render failed with exit code {code}"
     return project / "_site"
+
+
+@contextlib.contextmanager
+def _quarto_env(bin_dir: str, cache: Path) -> Iterator[None]:
+    """``quarto`` on PATH, and an empty cache folder (``XDG_CACHE_HOME``): Typst finds no
+    package there (the shared Quarto installs ``@preview/fontawesome`` into the user's cache) and
+    cannot download one offline, so the paper's PDF renders only if it needs no Typst package."""
+    saved = {k: os.environ.get(k) for k in ("PATH", "XDG_CACHE_HOME")}
+    os.environ["PATH"] = bin_dir + os.pathsep + (saved["PATH"] or "")
+    os.environ["XDG_CACHE_HOME"] = str(cache)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 @pytest.mark.quarto
@@ -140,6 +155,48 @@ def test_render_makes_every_page_with_banner_feed_and_search(rendered_site: Path
     assert re.search(r"Models</td>\s*<td[^>]*>5</td>", home), (
         "the Home page shows the computed numbers"
     )
+
+
+@pytest.mark.quarto
+def test_the_papers_pdf_has_no_empty_heading_and_figures_captioned_with_their_titles(
+    rendered_site: Path,
+) -> None:
+    """The PDF (Typst, rendered with no Typst package available: see :func:`_quarto_env`) has
+    its sections, none of them an empty heading (as "References" was, right before Typst's own
+    "Bibliography"), and every figure captioned "Figure N: <its title>"."""
+    pdf = Pdf(rendered_site / "paper/index.pdf")
+    titles = [h.title for h in pdf.headings()]
+    assert {"Introduction", "Findings", "Limitations", "Bibliography"} <= set(titles), titles
+    assert empty_headings(pdf) == [], titles
+    text = re.sub(r"\s+", " ", pdf.text().replace("\xa0", " "))
+    figures = re.findall(r"Figure (\d+): ([^.]{0,60})", text)
+    assert len({n for n, _ in figures}) >= 7, figures
+    assert all(len(title.strip()) > 10 for _, title in figures), figures
+    assert "Generated sample." in text, "the sample notice, as a plain block"
+
+
+@pytest.mark.quarto
+def test_a_failed_render_leaves_nothing_beside_the_sources(tmp_path: Path) -> None:
+    """Quarto leaves ``index.typ``, ``index.html`` and ``index_files/`` beside a page whose PDF
+    failed (here: Typst asked for a package it cannot have offline); the build removes them."""
+    bin_dir = quarto_bin_dir()
+    if bin_dir is None:
+        pytest.skip(NO_QUARTO)
+    project = tmp_path / "project"
+    (project / "paper").mkdir(parents=True)
+    (project / "_quarto.yml").write_text("project:\n  type: default\n", encoding="utf-8")
+    page = project / "paper/index.qmd"
+    page.write_text(
+        "---\ntitle: T\nformat:\n  html: default\n  typst: default\n---\n\nText.\n\n"
+        '```{=typst}\n#import "@preview/hubobs-nowhere:0.0.1": *\n```\n',
+        encoding="utf-8",
+    )
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    with _quarto_env(bin_dir, tmp_path / "empty-cache"):
+        code = build.render(project, log=lambda m: None)
+    assert code != 0, "the render should have failed"
+    after = sorted(p.relative_to(project) for p in project.rglob("*") if ".quarto" not in p.parts)
+    assert after == before
 
 
 @pytest.mark.quarto
