@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import http.server
 import os
 import re
@@ -29,8 +30,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from pdf_text import Pdf, empty_headings
-from site_sources import remote_loads
+from site_sources import front_matter, remote_loads
 
 from analysis import build
 from analysis.paths import PROJECT_ROOT
@@ -576,3 +578,87 @@ def test_the_organization_is_cited_by_its_literal_name(rendered_site: Path) -> N
         assert f"author = {{{{{name}}}}}" in bibtex, f"{where}: BibTeX {bibtex!r}"
         key = re.match(r"@\w+\{([^,]*),", bibtex)
         assert key and key.group(1) not in {"", "2026", "untitled"}, f"{where}: {bibtex}"
+
+
+def _bibtex_entry(text: str) -> tuple[str, str, dict[str, str]]:
+    """(entry type, key, fields) of one BibTeX entry; a field's value without its outer braces
+    or quotes (inner braces kept: ``{{Name}}`` gives ``{Name}``)."""
+    head = re.match(r"\s*@(\w+)\s*\{\s*([^,\s]*)\s*,", text)
+    assert head, f"not a BibTeX entry: {text[:80]!r}"
+    fields: dict[str, str] = {}
+    field = re.compile(r"\s*([A-Za-z][\w-]*)\s*=\s*")
+    i = head.end()
+    while m := field.match(text, i):
+        i = m.end()
+        if text[i] in '{"':
+            close, depth, j = "}" if text[i] == "{" else '"', 0, i + 1
+            while not (text[j] == close and depth == 0):
+                depth += {"{": 1, "}": -1}.get(text[j], 0) if close == "}" or text[j] != '"' else 0
+                j += 1
+            value, i = text[i + 1 : j], j + 1
+        else:
+            bare = re.match(r"[^,}\s]*", text[i:])
+            value = bare.group(0) if bare else ""
+            i += len(value)
+        fields[m.group(1).lower()] = value
+        i = re.match(r"\s*,?", text[i:]).end() + i  # type: ignore[union-attr]
+    assert text[i:].strip() == "}", f"unparsed BibTeX after {list(fields)}: {text[i:][:80]!r}"
+    return head.group(1), head.group(2), fields
+
+
+def _citable_pages(site: Path) -> list[Path]:
+    return [
+        *sorted(site.glob("posts/*/index.html")),
+        *sorted(site.glob("explorers/*/index.html")),
+        *sorted(site.glob("reports/*/index.html")),
+        site / "paper/index.html",
+    ]
+
+
+@pytest.mark.quarto
+def test_every_citable_page_has_its_own_bibtex_key_and_the_literal_author(
+    rendered_site: Path,
+) -> None:
+    """The BibTeX of every post, explorer, report version and the paper, parsed: a key of its
+    own (``hubobs-...``), the organization as one literal name (``{{Hub Observatory
+    contributors}}``, never split), a title, a year and the page's permanent URL. Quarto writes
+    no CSL file: the CSL it builds from the front matter is what the "cite as" entry and the
+    Google Scholar tags show, so the front matter's author is checked to be CSL's ``literal``."""
+    name = "Hub Observatory contributors"
+    url = build.site_url(PROJECT_ROOT)
+    keys: dict[str, str] = {}
+    for page in _citable_pages(rendered_site):
+        where = page.relative_to(rendered_site).as_posix()
+        _, bibtex, cite_as = _citation(page)
+        kind, key, fields = _bibtex_entry(html.unescape(bibtex))
+        assert kind in {"article", "misc", "online", "report", "techreport"}, f"{where}: @{kind}"
+        assert re.fullmatch(r"hubobs-[a-z0-9-]+", key), f"{where}: key {key!r}"
+        assert key not in keys, f"{where} and {keys.get(key)} share the BibTeX key {key}"
+        keys[key] = where
+        assert fields.get("author") == "{" + name + "}", f"{where}: author {fields.get('author')!r}"
+        issued = fields.get("year") or fields.get("date") or ""  # biblatex: date
+        assert fields.get("title") and re.match(r"\d{4}", issued), f"{where}: {fields}"
+        assert fields.get("url") == f"{url}/{where.removesuffix('index.html')}", where
+        assert cite_as.startswith(name + ".") or cite_as.startswith(name + " "), where
+    assert len(keys) >= 12, keys
+
+
+@pytest.mark.quarto
+def test_the_front_matter_gives_csl_a_literal_author(rendered_site: Path) -> None:
+    """Each citable page's source names its author ``{name: {literal: ...}}`` (Quarto's author
+    schema), which Quarto turns into CSL ``author: [{literal: ...}]``: never given and family
+    names. The report versions' front matter is written by the build, the rest is committed."""
+    project = rendered_site.parent
+    for page in _citable_pages(rendered_site):
+        rel = page.relative_to(rendered_site).parent
+        source = next(
+            p for p in (project / rel / "index.qmd", project / rel / "index.ipynb") if p.is_file()
+        )
+        meta = front_matter(source)
+        authors = meta.get("author")
+        if authors is None:  # posts take theirs from posts/_metadata.yml
+            defaults = yaml.safe_load((project / rel.parent / "_metadata.yml").read_text("utf-8"))
+            authors = defaults["author"]
+        assert authors == [{"name": {"literal": "Hub Observatory contributors"}}], (
+            f"{source.relative_to(project)}: author {authors!r}"
+        )
