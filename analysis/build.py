@@ -12,15 +12,18 @@ In order:
    (``analysis.reports.versions.publish``: never overwriting a published version);
 5. the generated partials of the site: ``_generated/headline.md`` (the Home page's numbers),
    ``_generated/sample-banner.html`` (the banner when the root is the generated sample,
-   empty otherwise) and ``_generated/sample-notice.md`` (the same notice as a Markdown callout,
-   included by the paper so that its PDF says it too; empty otherwise);
+   empty otherwise) and ``_generated/sample-notice.md`` (the same notice in Markdown, a callout
+   in HTML and a plain block in the PDF, included by the paper so that its PDF says it too;
+   empty otherwise);
 6. ``quarto render`` if ``quarto`` is on PATH; otherwise it stops with exit code 3 and says
-   that everything before the render is done;
+   that everything before the render is done; when the render fails, what it left beside the
+   page sources (``index.typ``, ``index.html``, ``index_files/``) is removed;
 7. the rendered pages made self-contained (:func:`finish_site`): Quarto adds RequireJS and
    jQuery from cdnjs.cloudflare.com to every page made from a notebook with an HTML or JavaScript
    output (it takes such outputs for JavaScript widgets); our outputs need neither, so those
    scripts are removed, and the build fails, naming the pages, if any page still loads
-   anything (script, stylesheet, image, frame, CSS ``url()``) from a third-party host.
+   anything (script, stylesheet, image, frame, CSS ``url()``) from a third-party host; the
+   "cite this page" citation loses the list-item role Quarto gives it outside any list.
 """
 
 from __future__ import annotations
@@ -53,8 +56,8 @@ EXIT_NO_QUARTO = 3
 GENERATED_DIR = "_generated"
 HEADLINE_FILE = f"{GENERATED_DIR}/headline.md"
 BANNER_FILE = f"{GENERATED_DIR}/sample-banner.html"
-#: The same notice in Markdown (a callout), for pages that are also rendered to PDF (the paper):
-#: ``{{< include >}}`` it; Quarto renders it in HTML and in Typst alike. Empty for real data.
+#: The same notice in Markdown (a callout in HTML, a quoted block in PDF), for pages that are also
+#: rendered to PDF (the paper): ``{{< include >}}`` it. Empty for real data.
 NOTICE_FILE = f"{GENERATED_DIR}/sample-notice.md"
 #: Every analysis' definitions as sections of the Methods page (``methods.qmd`` includes it).
 METHODS_FILE = f"{GENERATED_DIR}/methods.md"
@@ -78,11 +81,22 @@ BANNER_HTML = (
     "</div>\n"
 )
 
-NOTICE_MD = """\
-::: {{.callout-important .sample-notice title="Generated sample"}}
+NOTICE_TEXT = """\
 This document was built from the bundled *generated* sample: fictional organizations and models
 in the real schema of {repo}. No number, name or figure here is a fact about the Hugging Face
-Hub.
+Hub."""
+#: A callout in HTML; in other formats (the paper's Typst PDF) a plain quoted block: Quarto 1.7's
+#: Typst callouts import the Typst package ``@preview/fontawesome``, which Typst downloads when
+#: it is not in its package cache, so that an offline render would fail.
+NOTICE_MD = """\
+::: {{.content-visible when-format="html"}}
+::: {{.callout-important .sample-notice title="Generated sample"}}
+{text}
+:::
+:::
+
+::: {{.content-visible unless-format="html"}}
+> **Generated sample.** {text}
 :::
 """
 
@@ -93,7 +107,8 @@ def sample_notice_markdown(generated: bool) -> str:
     from analysis import escape
     from analysis.schema import REPO_ID
 
-    return "\n" + NOTICE_MD.format(repo=escape.markdown(REPO_ID)) if generated else "\n"
+    text = NOTICE_TEXT.format(repo=escape.markdown(REPO_ID))
+    return "\n" + NOTICE_MD.format(text=text) if generated else "\n"
 
 
 @dataclass
@@ -328,6 +343,14 @@ QUARTO_WIDGET_SCRIPTS = re.compile(
     r"\{return window\.jQuery;\}\)</script>[ \t]*\n?"
 )
 
+#: Quarto 1.7's "cite this page" appendix (``appendix-cite-as``) writes the formatted citation as
+#: ``<div class="csl-entry quarto-appendix-citeas" role="listitem">`` with no ``role="list"``
+#: around it: a list item outside any list, which screen readers misannounce (axe-core's
+#: aria-required-parent, critical). It is one citation, not a list: the role is dropped.
+QUARTO_CITEAS_ROLE = re.compile(
+    r'(<div\b[^>]*\bclass="csl-entry quarto-appendix-citeas")\s+role="listitem"'
+)
+
 #: ``<link rel=...>`` values that make the browser fetch the link's target.
 _LOADING_RELS = frozenset(
     {
@@ -414,7 +437,8 @@ def remote_loads(text: str, css: bool = False) -> list[str]:
 
 def finish_site(site: Path, log: Callable[[str], None]) -> None:
     """Remove Quarto's RequireJS/jQuery scripts from every page of ``site`` (see
-    :data:`QUARTO_WIDGET_SCRIPTS`), then check that no page or stylesheet loads anything from a
+    :data:`QUARTO_WIDGET_SCRIPTS`) and the list-item role of its "cite as" citation
+    (:data:`QUARTO_CITEAS_ROLE`), then check that no page or stylesheet loads anything from a
     third-party host: :class:`HubObsError` naming each page and what it loads otherwise."""
     cleaned = 0
     found: list[str] = []
@@ -423,7 +447,7 @@ def finish_site(site: Path, log: Callable[[str], None]) -> None:
             continue
         text = path.read_text(encoding="utf-8", errors="surrogateescape")
         if path.suffix == ".html":
-            new = QUARTO_WIDGET_SCRIPTS.sub("", text)
+            new = QUARTO_CITEAS_ROLE.sub(r"\1", QUARTO_WIDGET_SCRIPTS.sub("", text))
             if new != text:
                 atomic.write_bytes(path, new.encode("utf-8", errors="surrogateescape"))
                 cleaned += 1
@@ -453,10 +477,54 @@ def render(project: Path, log: Callable[[str], None]) -> int:
         print(NO_QUARTO, file=sys.stderr)
         return EXIT_NO_QUARTO
     log(f"build: {quarto} render")
+    before = _beside_sources(project)
     code = subprocess.run([quarto, "render"], cwd=project, check=False).returncode
     if code == 0:
         finish_site(output_dir(project), log)
+    else:
+        left = sorted(_beside_sources(project) - before)
+        for path in left:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        if left:
+            log(
+                f"build: the failed render's intermediate files removed from the sources: "
+                f"{', '.join(p.relative_to(project).as_posix() for p in left)}"
+            )
     return code
+
+
+#: Folders never holding a page's sources (Quarto's own state, the output, tools).
+_NOT_SOURCES = frozenset(
+    {".git", ".quarto", ".venv", "node_modules", "_site", "__pycache__", "data"}
+)
+_SOURCE_SUFFIXES = frozenset({".qmd", ".ipynb", ".md"})
+
+
+def _beside_sources(project: Path) -> set[Path]:
+    """Every entry of every folder of ``project`` holding a page source (``.qmd``, ``.ipynb``,
+    ``.md``): where Quarto writes a page's intermediates (``index.typ``, ``index.html``,
+    ``index_files/``, ``index.quarto_ipynb``), which a failed render leaves behind."""
+    out: set[Path] = set()
+    site = output_dir(project)
+    stack = [project]
+    while stack:
+        folder = stack.pop()
+        entries = list(folder.iterdir())
+        if any(e.suffix in _SOURCE_SUFFIXES and e.is_file() for e in entries):
+            out.update(entries)
+        stack += [
+            e
+            for e in entries
+            if e.is_dir()
+            and not e.is_symlink()
+            and e.name not in _NOT_SOURCES
+            and not e.name.endswith("_files")
+            and e != site
+        ]
+    return out
 
 
 def run(opts: BuildOptions) -> int:

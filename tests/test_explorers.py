@@ -85,6 +85,10 @@ def test_base_models_chart_binds_a_drop_down_of_the_bases(tmp_path: Path) -> Non
     assert params[0]["value"] == "c/x"
     header = next(csv.reader((tmp_path / "bm.csv").read_text().splitlines()))
     assert header == ["base", "part", "week", "relation", "author", "derivatives", "rank"]
+    # the bars stand on calendar weeks ("2021 W26"), not on weeks counted from the release
+    weekly = fig.spec["vconcat"][0]
+    assert weekly["encoding"]["x"]["timeUnit"] == "utcyearweek"
+    assert weekly["encoding"]["x"]["title"] == "Snapshot week"
 
 
 def test_options_are_cleaned_like_the_data_and_never_empty() -> None:

@@ -23,7 +23,7 @@ def base_models(data: pd.DataFrame) -> tuple[alt.VConcatChart, pd.DataFrame]:
         alt.Chart()
         .mark_bar()
         .encode(
-            x=alt.X("utcyearweek(week):T", title="Week (since release)"),
+            x=alt.X("utcyearweek(week):T", title="Snapshot week"),
             y=alt.Y("sum(derivatives):Q", title="New derivatives"),
             color=alt.Color(
                 "relation:N", title="Relation", sort=sorted(data["relation"].dropna().unique())

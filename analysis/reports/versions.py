@@ -137,6 +137,7 @@ def front_matter(
         "dataset-revision": prov.revision,
         "generated-sample": prov.generated,
         "citation": {
+            "id": f"hubobs-report-{slug(week, version)}",  # the BibTeX key: one per version
             "type": "report",
             "publisher": PUBLISHER,
             "version": str(version),

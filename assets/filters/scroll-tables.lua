@@ -7,5 +7,7 @@ function Table(tbl)
   if not quarto.doc.is_format("html") then
     return nil
   end
-  return pandoc.Div({ tbl }, pandoc.Attr("", { "table-scroll" }))
+  -- focusable (tabindex 0), so that keyboard readers can scroll it too (axe-core's
+  -- scrollable-region-focusable)
+  return pandoc.Div({ tbl }, pandoc.Attr("", { "table-scroll" }, { tabindex = "0" }))
 end

@@ -82,3 +82,20 @@ def test_links_feeds_and_canonical_urls_are_not_loads() -> None:
         '<meta property="og:image" content="https://example.org/a.png">'
     )
     assert build.remote_loads(_page('<a href="https://example.org">x</a>', head=head)) == []
+
+
+def test_the_cite_as_citation_loses_its_list_item_role_outside_a_list(tmp_path: Path) -> None:
+    """Quarto 1.7.34's appendix citation, copied from a rendered post: a list item in no list."""
+    site = tmp_path / "_site"
+    site.mkdir()
+    citeas = (
+        '<div class="quarto-appendix-secondary-label">For attribution, please cite this work as:'
+        '</div><div id="ref-hubobs-welcome" class="csl-entry quarto-appendix-citeas" '
+        'role="listitem">\nHub Observatory contributors. 2026.</div>'
+    )
+    listed = '<div role="list"><div class="csl-entry" role="listitem">A. 2024.</div></div>'
+    (site / "index.html").write_text(_page(citeas + listed, head=""), encoding="utf-8")
+    build.finish_site(site, log=lambda m: None)
+    out = (site / "index.html").read_text(encoding="utf-8")
+    assert '<div id="ref-hubobs-welcome" class="csl-entry quarto-appendix-citeas">\nHub' in out
+    assert listed in out, "entries of a real list keep their role"

@@ -1,8 +1,9 @@
 """The paper says it was built from the generated sample in its PDF too (not only in the HTML banner).
 
 The HTML banner is an ``include-before-body`` of HTML formats, which Typst does not get; so the
-build also writes ``_generated/sample-notice.md`` (a Markdown callout, empty for real data) and
-``paper/index.qmd`` includes it, which Quarto renders in HTML and Typst alike.
+build also writes ``_generated/sample-notice.md`` (empty for real data) and ``paper/index.qmd``
+includes it: a callout in HTML, a plain quoted block in Typst (Quarto's Typst callouts import a
+Typst package that an offline Typst cannot download).
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ def _body(text: str) -> str:
     return text.split("---", 2)[2]
 
 
-def test_notice_is_a_callout_for_the_sample_and_empty_for_real_data() -> None:
+def test_notice_is_a_callout_in_html_a_quote_elsewhere_and_empty_for_real_data() -> None:
     md = build.sample_notice_markdown(True)
-    assert re.search(r"^::: \{\.callout-important[^}]*title=\"Generated sample\"", md, re.M)
+    html, _, other = md.partition('::: {.content-visible unless-format="html"}')
+    assert '::: {.content-visible when-format="html"}' in html
+    assert re.search(r"^::: \{\.callout-important[^}]*title=\"Generated sample\"", html, re.M)
+    assert "callout" not in other and other.lstrip().startswith("> **Generated sample.**")
+    assert other.count("*generated* sample") == 1
     assert md.rstrip().endswith(":::")
     assert "*generated* sample" in md
     assert "No number, name or figure here is a fact about the Hugging Face\nHub." in md

@@ -352,3 +352,10 @@ def test_rendered_page_list_covers_every_page() -> None:
 )
 def test_listings_are_declared(page: str) -> None:
     assert front_matter(ROOT / page).get("listing"), page
+
+
+def test_the_supported_quarto_versions_are_declared_and_said_in_the_readme() -> None:
+    required = quarto_config().get("quarto-required")
+    assert required == ">=1.7.0", "Quarto refuses older versions itself (document option)"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f'quarto-required: "{required}"' in readme and "Quarto 1.7.34" in readme
