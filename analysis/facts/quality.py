@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import duckdb
 
+from analysis import fmt
+
 KINDS = ("models", "datasets", "spaces")
 
 #: each count's name on the page, in the facts' column order
@@ -24,7 +26,10 @@ LABELS = {
 
 
 def _cell(value: object) -> str:
-    return "n/a" if value is None else f"{int(value):,}"  # type: ignore[call-overload]
+    if value is None:  # the check does not apply to the kind
+        return "n/a"
+    assert isinstance(value, int), value  # counts and sums of counts
+    return str(fmt.number(value))
 
 
 def summary_markdown(con: duckdb.DuckDBPyConnection) -> str:
