@@ -11,11 +11,11 @@ Definitions (stated for readers in ``definitions.yml`` beside this module):
 * **Evaluation benchmark**: a dataset with any of three signals: a tag whose text after the last
   ``:`` is ``benchmark``, ``benchmarks``, ``evaluation``, ``eval`` or ``leaderboard``; a repo name
   containing ``eval`` or ``bench``; or a name in a short list of well-known benchmarks (MMLU,
-  GSM8K, HellaSwag, ...; see ``analysis/facts/sql/datasets__top.sql``). A heuristic: it misses
+  GSM8K, HellaSwag, ...: the seed ``analysis/seeds/benchmarks.csv``). A heuristic: it misses
   benchmarks with none of these signals and may count a training set named e.g. ``*-bench``.
 * **Task category**: the ``task_categories:`` tags (a dataset may have several).
-* **Domain**: finance, health, robotics, science, legal, code or math, from tag keywords (see
-  ``analysis/facts/sql/datasets__domains.sql``); ``(none)`` when no keyword matches.
+* **Domain**: finance, health, robotics, science, legal, code or math, from tag keywords (the seed
+  ``analysis/seeds/domains.csv``); ``(none)`` when no keyword matches.
 * **Foundational datasets**: the most downloaded datasets of a week, and the datasets named by
   the most models (``dataset:`` tags of models).
 """

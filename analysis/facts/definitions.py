@@ -4,7 +4,9 @@ A fact reads either its kind's snapshot view (``models``, ``datasets``, ...) or,
 starts with a line ``-- reads facts: <name>, <name>``, other facts of the same kind and week
 (tables ``fact_<kind>__<name>``): a *derived* fact, computed in the weekly reduction from what
 the week's other facts already hold, without reading the snapshot file again. Its code hash
-covers the facts it reads, so changing one of them rebuilds it too.
+covers the facts it reads, so changing one of them rebuilds it too. A fact may also read shared
+lists, the seeds of :mod:`analysis.seeds` (a leading line ``-- reads seeds: <name>``; tables
+``seed_<name>`` while it runs); its code hash covers their files too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from analysis import seeds
 from analysis.errors import HubObsError
 
 SQL_DIR = Path(__file__).with_name("sql")
@@ -60,9 +63,17 @@ class Fact:
         return names
 
     @property
+    def seeds(self) -> tuple[str, ...]:
+        """Names of the seeds (``analysis/seeds/<name>.csv``) the fact reads."""
+        return seeds.declared(self.sql, self.path)
+
+    @property
     def code_hash(self) -> str:
-        """Changes exactly when the SQL that defines the fact, or a fact it reads, changes."""
+        """Changes exactly when the SQL that defines the fact, a seed it reads or a fact it reads
+        changes."""
         h = hashlib.sha256(self.sql.encode("utf-8"))
+        if self.seeds:
+            h.update(b"\0seeds:" + seeds.digest(self.seeds))
         for dep in self.reads:
             h.update(b"\0" + _by_name(self.kind, dep, self).code_hash.encode())
         return h.hexdigest()[:16]
@@ -135,8 +146,7 @@ def materialize(con: duckdb.DuckDBPyConnection) -> list[str]:
     for fact in facts():
         if not _has_view(con, fact.kind) or (fact.raw and not _has_view(con, fact.source)):
             continue
-        con.execute(
-            f'CREATE OR REPLACE TABLE "{fact.table}" AS {fact.sql}'
-        )  # names come from file names
+        with seeds.registered(con, fact.seeds):  # names come from file names
+            con.execute(f'CREATE OR REPLACE TABLE "{fact.table}" AS {fact.sql}')
         made.append(fact.table)
     return made
