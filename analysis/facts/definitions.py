@@ -134,13 +134,40 @@ def _has_view(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(rows and rows[0][0])
 
 
+def across_kinds(defined: list[Fact] | None = None) -> dict[str, list[Fact]]:
+    """The fact names that several kinds define (``authors``, ``licences``, ...), each with its
+    facts: each becomes a view ``fact_<name>`` over all of them (:func:`create_across_kinds`)."""
+    by_name: dict[str, list[Fact]] = {}
+    for f in facts() if defined is None else defined:
+        by_name.setdefault(f.name, []).append(f)
+    return {name: fs for name, fs in sorted(by_name.items()) if len(fs) > 1}
+
+
+def create_across_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Views ``fact_<name>`` for the fact names of :func:`across_kinds`: a first column ``kind``
+    (the repo kind), then the kinds' rows of ``fact_<kind>__<name>`` (by column name; a column one
+    kind lacks is NULL there), over the tables present on ``con``. Returns the views created."""
+    made = []
+    for name, defined in across_kinds().items():
+        present = [f for f in defined if _has_view(con, f.table)]
+        if not present:
+            continue
+        # identifiers and kinds come from file names (lower-case words), never from data
+        union = " UNION ALL BY NAME ".join(
+            f"SELECT '{f.kind}' AS kind, * FROM \"{f.table}\"" for f in present
+        )
+        con.execute(f'CREATE OR REPLACE VIEW "fact_{name}" AS {union}')
+        made.append(f"fact_{name}")
+    return made
+
+
 def materialize(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Run every fact whose input view exists on ``con`` (``<kind>``, or ``<kind>_raw`` for a raw
     fact: hand-built tables named ``<kind>`` alone skip the quality facts) and store it as table ``fact_<kind>__<name>``.
 
     This computes facts directly over the views (all weeks at once); the fact store computes
     the same tables week by week with caching (a derived fact reads the tables made before it).
-    Returns the tables created.
+    Then the views over several kinds (:func:`create_across_kinds`). Returns the tables created.
     """
     made = []
     for fact in facts():
@@ -149,4 +176,5 @@ def materialize(con: duckdb.DuckDBPyConnection) -> list[str]:
         with seeds.registered(con, fact.seeds):  # names come from file names
             con.execute(f'CREATE OR REPLACE TABLE "{fact.table}" AS {fact.sql}')
         made.append(fact.table)
+    create_across_kinds(con)
     return made
