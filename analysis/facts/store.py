@@ -114,6 +114,21 @@ def select_files(
     return chosen
 
 
+def start_build(
+    root: PathLike, start: dt.date | str | None, end: dt.date | str | None, cache: Path
+) -> tuple[dict[WeekFile, list[Fact]], BuildReport]:
+    """What a build of [start, end] computes (see :func:`plan`) and its report so far (the
+    (fact, week) pairs already cached counted as reused)."""
+    files = select_files(root, start, end)
+    defined = facts()
+    todo = plan(files, cache, defined)
+    report = BuildReport()
+    report.reused = sum(1 for wf in files for f in defined if f.kind == wf.kind) - sum(
+        len(v) for v in todo.values()
+    )
+    return todo, report
+
+
 def plan(
     files: Sequence[WeekFile], cache: Path, defined: Sequence[Fact] | None = None
 ) -> dict[WeekFile, list[Fact]]:
@@ -199,13 +214,7 @@ def build(
 ) -> BuildReport:
     """Compute every fact missing from the cache for the weeks of ``root`` in [start, end]."""
     cache_path = Path(cache) if cache is not None else fcache.default_cache()
-    files = select_files(root, start, end)
-    defined = facts()
-    todo = plan(files, cache_path, defined)
-    report = BuildReport()
-    report.reused = sum(1 for wf in files for f in defined if f.kind == wf.kind) - sum(
-        len(v) for v in todo.values()
-    )
+    todo, report = start_build(root, start, end, cache_path)
     bar = tqdm(
         list(todo.items()),
         desc="facts",
