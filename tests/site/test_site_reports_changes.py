@@ -22,10 +22,15 @@ W3 = sr.WEEKS[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def _opts(root: Path, project: Path, **kw: object) -> build.BuildOptions:
+def _opts(root: Path, project: Path, week: dt.date) -> build.BuildOptions:
     return build.BuildOptions(
-        root=root, project=project, notebooks=False, render=False, log=lambda m: None, **kw
-    )  # type: ignore[arg-type]
+        root=root,
+        project=project,
+        report_weeks=(week,),
+        notebooks=False,
+        render=False,
+        log=lambda m: None,
+    )
 
 
 def _moved(comparison: dict[str, Any], table: str) -> dict[tuple[str, str], dict[str, Any]]:
@@ -39,9 +44,9 @@ def test_a_changed_input_publishes_version_2_with_what_moved(tmp_path: Path, pro
     downloads): models 5 -> 6, created 3 -> 4, net change +1 -> +2; downloads 0, 0, 10, 20, 30
     (total 60, top 1 model 30/60, zero 2/5) -> 0, 0, 10, 20, 30, 40 (100, 40/100, 2/6)."""
     root = sr.build_root(tmp_path / "root")
-    build.run(_opts(root, project, report_weeks=(W3,)))
+    build.run(_opts(root, project, W3))
     sr.write(root, "models", W3, sr.models_rows(W3, 4))
-    build.run(_opts(root, project, report_weeks=(W3,)))
+    build.run(_opts(root, project, W3))
     reports = project / "reports"
     assert [v.slug for v in rv.versions(reports)] == [W3.isoformat(), f"{W3.isoformat()}-v2"]
 
@@ -153,7 +158,7 @@ def test_index_json_lists_every_version_with_checksums_urls_and_pdf_when_present
     assert v2["changes"]["values_moved"] == 1
     # a published version whose recorded files changed is refused, not indexed
     (second.version.folder / "t.parquet").write_bytes(b"changed")
-    with pytest.raises(rv.ReportError, match="no longer holds what its provenance.json records"):
+    with pytest.raises(rv.ReportError, match=r"no longer holds what its provenance\.json records"):
         index.write_all(project, "https://example.org/site")
 
 
