@@ -24,7 +24,6 @@ import argparse
 import os
 import shutil
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -80,7 +79,10 @@ def published(repo: Path, commit: str | None, reports_dir: str = REPORTS_DIR) ->
         meta, path = item.decode("utf-8", "surrogateescape").split("\t", 1)
         parts = path.split("/")
         if len(parts) >= 3 and parts[0] == reports_dir and SLUG.match(parts[1]):
-            out.setdefault(parts[1], {})["/".join(parts[2:])] = meta.split()[2]
+            mode, _, blob = meta.split()
+            if mode not in ("100644", "100755"):
+                raise ReportError(f"branch file {path!r} (mode {mode}): not a plain file")
+            out.setdefault(parts[1], {})["/".join(parts[2:])] = blob
     return out
 
 
@@ -92,7 +94,8 @@ def local_files(repo: Path, folder: Path, write: bool = False) -> Files:
             raise ReportError(f"{p}: a report version holds no symbolic link")
     if not paths:
         return {}
-    args = ["hash-object", *(["-w"] if write else []), "--stdin-paths"]
+    # --no-filters: the bytes as they are (no end-of-line or attribute conversion)
+    args = ["hash-object", *(["-w"] if write else []), "--no-filters", "--stdin-paths"]
     ids = git(repo, *args, stdin="\n".join(str(p) for p in paths).encode()).decode().split()
     return {p.relative_to(folder).as_posix(): i for p, i in zip(paths, ids, strict=True)}
 
@@ -127,19 +130,36 @@ def restore(
     target_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".restore.partial-", dir=target_dir))
     try:
-        tar = git(
-            repo, "archive", "--format=tar", commit, "--", *(f"{reports_dir}/{s}" for s in new)
-        )
-        with tempfile.TemporaryFile() as f:
-            f.write(tar)
-            f.seek(0)
-            with tarfile.open(fileobj=f) as archive:
-                archive.extractall(work, filter="data")
         for slug in new:
-            os.rename(work / reports_dir / slug, target_dir / slug)
+            for path, data in blobs(repo, on_branch[slug]).items():
+                out = work / slug / path
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(data)
+        for slug in new:
+            os.rename(work / slug, target_dir / slug)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return new
+
+
+def blobs(repo: Path, files: Files) -> dict[str, bytes]:
+    """The raw bytes of each blob (``git cat-file --batch``: no filter or conversion)."""
+    paths = sorted(files)
+    for path in paths:
+        if path.startswith("/") or ".." in path.split("/"):
+            raise ReportError(f"branch file {path!r}: not a path inside a version folder")
+    out = git(repo, "cat-file", "--batch", stdin="".join(files[p] + "\n" for p in paths).encode())
+    result: dict[str, bytes] = {}
+    pos = 0
+    for path in paths:
+        end = out.index(b"\n", pos)
+        blob_id, kind, size = out[pos:end].decode().split()
+        if kind != "blob" or blob_id != files[path]:
+            raise ReportError(f"branch file {path}: {blob_id} is a {kind}, not the blob expected")
+        start = end + 1
+        result[path] = out[start : start + int(size)]
+        pos = start + int(size) + 1
+    return result
 
 
 def _new_versions(
@@ -237,4 +257,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=_main)
 
 
-__all__ = ["differences", "fetch", "local_files", "published", "push", "register", "restore"]
+__all__ = [
+    "blobs",
+    "differences",
+    "fetch",
+    "local_files",
+    "published",
+    "push",
+    "register",
+    "restore",
+]
