@@ -57,8 +57,8 @@ def key_text(key: Mapping[str, Any]) -> str:
 def input_value(what: str, v: object) -> fmt.Formatted:
     """An input's value for readers (escaped): a file as its checksum, size and rows; a digest
     or revision as its first 12 hex digits."""
-    if v is None:
-        return fmt.Formatted("none")
+    if v is None:  # a file that one version did not read; a digest an older version lacks
+        return fmt.Formatted("none" if what.startswith("snapshot file") else "not recorded")
     if isinstance(v, Mapping):
         parts = []
         if v.get("sha256"):

@@ -262,3 +262,14 @@ def test_no_comparison_yet_says_so(project: Path) -> None:
     index.write_all(project, "https://example.org/site")
     assert listing.NONE_YET in (project / index.CHANGES_PAGE).read_text()
     assert json.loads((project / "reports" / "changes.json").read_text())["comparisons"] == []
+
+
+def test_a_new_version_with_the_same_inputs_says_nothing_changed(project: Path) -> None:
+    frames = {"t": pd.DataFrame({"id": ["a"], "n": [1]})}
+    _publish(project, frames, rows=1)
+    _publish(project, frames, rows=1, new_version=True)
+    index.write_all(project, "https://example.org/site")
+    (c,) = json.loads((project / "reports" / "changes.json").read_text())["comparisons"]
+    assert c["inputs"] == [] and c["tables"] == [] and c["tables_unchanged"] == ["t"]
+    page = (project / index.CHANGES_PAGE).read_text()
+    assert "**Inputs**: the same" in page and "**Numbers that moved**: none." in page
