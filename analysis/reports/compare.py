@@ -16,6 +16,7 @@ Everything returned is plain JSON data (dates as ISO text, missing values as ``N
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import numbers
 from collections.abc import Hashable, Sequence
@@ -58,7 +59,7 @@ def plain(value: object) -> Any:
     if isinstance(value, numbers.Integral):
         return int(value)
     if isinstance(value, numbers.Real):
-        return float(value)
+        return float(value) if math.isfinite(value) else str(value)  # JSON has no infinity
     if isinstance(value, bytes):
         return value.hex()
     return str(value)
@@ -91,6 +92,18 @@ def _column(series: pd.Series) -> list[Any] | None:
         return [plain(v) for v in series.tolist()]
     except _NotScalar:
         return None
+
+
+def _values(series: pd.Series) -> list[Any]:
+    """A column to compare: JSON data, or each value as JSON text when some are lists."""
+    found = _column(series)
+    if found is not None:
+        return found
+
+    def text(v: object) -> str:
+        return json.dumps(v.tolist() if hasattr(v, "tolist") else v, default=str, sort_keys=True)
+
+    return [text(v) for v in series.tolist()]
 
 
 def key_columns(before: pd.DataFrame, after: pd.DataFrame) -> tuple[list[str], bool]:
@@ -157,8 +170,8 @@ def compare_tables(name: str, before: pd.DataFrame, after: pd.DataFrame) -> dict
     rows_a = dict(zip(ka, range(len(ka)), strict=True))
     rows_b = dict(zip(kb, range(len(kb)), strict=True))
     shared = [str(c) for c in after.columns if c in before.columns and c not in cols]
-    values_a = {c: _column(before[c]) or [str(v) for v in before[c].tolist()] for c in shared}
-    values_b = {c: _column(after[c]) or [str(v) for v in after[c].tolist()] for c in shared}
+    values_a = {c: _values(before[c]) for c in shared}
+    values_b = {c: _values(after[c]) for c in shared}
     moved: list[dict[str, Any]] = []
     for key in kb:
         if key not in rows_a:

@@ -130,7 +130,7 @@ def build_index(found: Sequence[ReportVersion]) -> Index:
 
 
 def _json(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, indent=1, ensure_ascii=True) + "\n"
+    return json.dumps(data, indent=1, ensure_ascii=True, allow_nan=False) + "\n"
 
 
 def write_all(project: Path, site_url: str, reports_dir: str = "reports") -> list[Path]:

@@ -273,3 +273,13 @@ def test_a_new_version_with_the_same_inputs_says_nothing_changed(project: Path) 
     assert c["inputs"] == [] and c["tables"] == [] and c["tables_unchanged"] == ["t"]
     page = (project / index.CHANGES_PAGE).read_text()
     assert "**Inputs**: the same" in page and "**Numbers that moved**: none." in page
+
+
+def test_list_values_and_infinity_are_compared_as_text() -> None:
+    before = pd.DataFrame({"id": ["m"], "tags": [["a", "b"]], "ratio": [1.0]})
+    after = pd.DataFrame({"id": ["m"], "tags": [["a", "c"]], "ratio": [float("inf")]})
+    t = compare.compare_tables("t", before, after)
+    assert t["key"] == ["id"]  # a list column is never part of the key
+    moved = {v["column"]: (v["before"], v["after"]) for v in t["values"]}
+    assert moved == {"tags": ('["a", "b"]', '["a", "c"]'), "ratio": (1.0, "inf")}
+    json.dumps(t, allow_nan=False)  # strict JSON
