@@ -25,6 +25,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "analysis.notebooks",  # run: execute one notebook with parameters
     "analysis.nbsync",  # notebooks: keep notebooks in step with the definitions files
     "analysis.build",  # build: execute notebooks and report versions for the site
+    "analysis.reports.branch",  # reports: restore versions from / push them to the branch
 )
 
 

@@ -9,7 +9,8 @@ In order:
    executed in place with the root as parameter, skipped when nothing they depend on changed
    (their code, the snapshot files, the library code);
 4. the "State of the Hub" report of each chosen week as a new version folder
-   (``analysis.reports.versions.publish``: never overwriting a published version);
+   (``analysis.reports.versions.publish``: never overwriting a published version), then the
+   versions' index, comparisons and feed (``analysis.reports.index.write_all``);
 5. the generated partials of the site: ``_generated/headline.md`` (the Home page's numbers),
    ``_generated/sample-banner.html`` (the banner when the root is the generated sample,
    empty otherwise) and ``_generated/sample-notice.md`` (the same notice in Markdown, a callout

@@ -74,4 +74,8 @@ def publish_reports(opts: BuildOptions, weeks: Sequence[dt.date]) -> list[Any]:
         state = "published" if result.created else "unchanged, already published as"
         opts.log(f"build: report {week}: {state} {result.version.url_path}")
         out.append(result)
+    from analysis.reports.index import write_all  # index.json, changes, feed (every version)
+
+    written = write_all(opts.project, site_url(opts.project))
+    opts.log(f"build: {', '.join(p.name for p in written)} written")
     return out
