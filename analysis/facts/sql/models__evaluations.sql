@@ -85,7 +85,7 @@ per_result AS (
         coalesce(n_metrics, 0) AS metrics,
         coalesce(len(list_filter(vals, lambda v:
             json_type(v) IN ('BIGINT', 'UBIGINT', 'DOUBLE')
-            AND isfinite(CAST(v AS DOUBLE)))), 0) AS numeric_metrics
+            AND coalesce(isfinite(TRY_CAST(v AS DOUBLE)), false))), 0) AS numeric_metrics
     FROM fields
 )
 SELECT
