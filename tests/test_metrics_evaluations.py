@@ -235,7 +235,7 @@ def test_derivatives_against_their_base(lineage: Lineage) -> None:
         1,
     ]
     assert math.isclose(fam["mean_jaccard"], 0.5)
-    chart, data = figures.families(evaluations.families(lineage))
+    _chart, data = figures.families(evaluations.families(lineage))
     assert dict(zip(data["comparison"], data["derivatives"], strict=True)) == {
         "the base's exact set": 1,
         "some of the base's": 1,
