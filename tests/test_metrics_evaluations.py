@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from typing import Any
 
 import pandas as pd
@@ -33,6 +34,7 @@ from metrics_tables import build
 from analysis import evaluations
 from analysis.errors import HubObsError
 from analysis.evaluations import figures
+from analysis.facts.definitions import facts
 from analysis.lineage import Lineage
 from analysis.provenance import Provenance
 
@@ -301,3 +303,51 @@ def test_findings_escape_hostile_names(con: Any, lineage: Lineage) -> None:
     assert "3 report an evaluation and 1 report exactly" in text
     assert "no datasets" in text
     assert "<script>" not in text and "{{<" not in text
+
+
+def test_only_the_evaluations_fact_reads_the_cards() -> None:
+    readers = {
+        f.table
+        for f in facts()
+        if re.search(r"\bcardData\b", re.sub(r"--[^\n]*", "", f.sql), re.IGNORECASE)
+    }
+    assert readers == {"fact_models__evaluations"}
+    derived = next(f for f in facts("models") if f.name == "evaluation_benchmarks")
+    assert derived.reads == ("evaluations",)
+
+
+def test_a_card_of_a_million_brackets_is_too_deep_not_a_crash() -> None:
+    n = (1_048_576 - 20) // 2
+    c = build({"models": [m(W1, "a/brackets", '{"model-index":' + "[" * n + "]" * n + "}")]})
+    assert c.execute("SELECT status FROM fact_models__evaluations").fetchall() == [("too deep",)]
+    c.close()
+
+
+def test_hostile_benchmark_names_are_inert_in_the_published_chart(con: Any, tmp_path: Any) -> None:
+    from analysis.publish import figure
+
+    prov = Provenance(weeks=(dt.date(2025, 1, 8),), revision="t", generated=False)
+    fig = figure(
+        "evaluations.benchmarks", evaluations.top_benchmarks(con), provenance=prov, outdir=tmp_path
+    )
+    html = fig._repr_html_()
+    assert SCRIPT not in html and "{{< include" not in html
+    csv = (tmp_path / "evaluations-benchmarks.csv").read_text(encoding="utf-8")
+    assert FORMULA not in csv and "'=HYPERLINK" in csv  # a formula is neutralized, kept as text
+
+
+def test_a_hostile_benchmark_in_a_sentence_is_escaped() -> None:
+    hostile = card(*[result(INCLUDE, None, "t", 1)] * 3)  # 3 more results: the top benchmark
+    c = build({"models": [*rows(), m(W2, "x/y", hostile)]})
+    weekly, top = evaluations.weekly(c), evaluations.top_benchmarks(c)
+    assert top["benchmark"].iloc[0] == INCLUDE
+    prov = Provenance(weeks=(dt.date(2025, 1, 8),), revision="t", generated=False)
+    empty = pd.DataFrame(columns=["org_kind", "models", "reporting", "reporting_share"])
+    text = (
+        evaluations.findings(weekly, top, empty, pd.DataFrame(), pd.DataFrame(), prov)
+        .markdown()
+        .data
+    )
+    assert r"The most reported benchmark, \{\{\< include \/etc\/passwd \>\}\}, holds" in text
+    assert "{{<" not in text
+    c.close()

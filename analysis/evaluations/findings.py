@@ -33,7 +33,7 @@ def _concentration(f: Findings, weekly: pd.DataFrame, top: pd.DataFrame) -> None
     f.add(
         "The most reported benchmark, {lead}, holds {s1} of the results; the top 5 hold {s5} and "
         "the top 10 {s10} (Gini coefficient {gini} over {k}).",
-        lead=str(top.iloc[0]["benchmark"]),
+        lead=str(top.sort_values("rank").iloc[0]["benchmark"]),
         s1=percent(float(last["top1_share"])),
         s5=percent(float(last["top5_share"])),
         s10=percent(float(last["top10_share"])),
