@@ -31,7 +31,7 @@ import pandas as pd
 import pytest
 from metrics_tables import build
 
-from analysis import evaluations
+from analysis import definitions, evaluations
 from analysis.errors import HubObsError
 from analysis.evaluations import figures
 from analysis.facts.definitions import facts
@@ -103,7 +103,8 @@ def rows() -> list[dict[str, Any]]:
             ),
         ),
         m(W2, "solo/plain", '{"license": "mit", "note": "no evaluation"}'),
-        m(W2, "u/empty", '{"model-index": [{"name": "x", "results": []}]}'),
+        # no results: an empty list, and entries that are not objects
+        m(W2, "u/empty", '{"model-index": [{"results": []}, {"results": ["x", 3, null]}, 7]}'),
         m(W2, "u/bad", '{"model-index": [{"results": [}'),
         m(W2, "u/huge", HUGE),
         m(W2, "u/deep", DEEP),
@@ -351,3 +352,13 @@ def test_a_hostile_benchmark_in_a_sentence_is_escaped() -> None:
     assert r"The most reported benchmark, \{\{\< include \/etc\/passwd \>\}\}, holds" in text
     assert "{{<" not in text
     c.close()
+
+
+def test_the_limits_are_said_where_they_are_set() -> None:
+    fact = next(f for f in facts("models") if f.name == "evaluations")
+    max_bytes = re.findall(r"SELECT (\d+) AS max_bytes", fact.sql)
+    depths = set(re.findall(r"repeat\('[^']*', (\d+)\)", fact.sql))
+    assert len(max_bytes) == 1 and len(depths) == 1
+    text = definitions.load("evaluations").definitions["Parsing the cards, bounded"]
+    assert f"longer than {max_bytes[0]} bytes" in text
+    assert f"deeper than {depths.pop()} levels" in text
