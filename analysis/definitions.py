@@ -49,6 +49,7 @@ ANALYSES: tuple[str, ...] = (
     "platforms",
     "organizations",
     "datasets",
+    "evaluations",
     "concentration",
     "lifecycle",
     "licences",

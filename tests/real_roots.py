@@ -8,14 +8,18 @@ Modelled on the rows of the daily hub-stats dataset (the upstream of the weekly 
   an instruct model declared ``quantized`` of its base (relation labels as uploaders wrote them);
 * the Hub's placeholder ``createdAt`` of its oldest repositories (2022-03-02 23:29:04);
 * four authors who each made exactly two derivatives of one base (a tie, said as a tie);
-* one family (SmolLM2-like) with a single release generation (no line with two generations).
+* one family (SmolLM2-like) with a single release generation (no line with two generations);
+* evaluation results in cards (``model-index``, see :func:`eval_card`): SmolLM2-1.7B reports four
+  benchmarks, its Instruct two of them, one finetune copies the base's card, another reports one
+  benchmark with a string value ("N/A"), org/Model a bare dataset name (``glue``).
 
 Roots (each with a REVISION of 40 hex digits, not the generated sample):
 
 * :func:`models_only` — two weeks of models, nothing else (the README's real-data route);
 * :func:`empty_kinds` — the same models, with datasets and spaces files of zero rows;
 * :func:`single_week` — the last models week alone;
-* :func:`four_kinds` — models, datasets, spaces and daily papers, two weeks.
+* :func:`four_kinds` — models, datasets, spaces and daily papers, two weeks;
+* :func:`models_datasets` — the models and datasets of :func:`four_kinds`, nothing else.
 
 The hand-computed numbers the tests expect are stated in the comments beside the rows.
 """
@@ -23,6 +27,8 @@ The hand-computed numbers the tests expect are stated in the comments beside the
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +63,7 @@ def _model(
     link: tuple[dict[str, Any], list[str]] | None = None,
     licence: str = "apache-2.0",
     likes: int = 0,
+    card: str | None = None,
 ) -> dict[str, Any]:
     base, base_tags = link if link is not None else (None, [])
     return {
@@ -71,7 +78,7 @@ def _model(
         "tags": ["transformers", "safetensors", *base_tags, f"license:{licence}", "region:us"],
         "pipeline_tag": "text-generation",
         "library_name": "transformers",
-        "cardData": None,
+        "cardData": card,
         "safetensors": {
             "parameters": {"BF16": 1_700_000_000, "miku": 3, "fastllm": 1},
             "total": 1_700_000_004,
@@ -79,6 +86,43 @@ def _model(
         "gguf": None,
         "baseModels": base,
     }
+
+
+def _result(dataset: str, name: str, task: str, value: Any, config: str | None = None) -> Any:
+    ds: dict[str, Any] = {"name": name, "type": dataset}
+    if config:
+        ds["config"] = config
+    return {
+        "task": {"type": task, "name": task.replace("-", " ").title()},
+        "dataset": ds,
+        "metrics": [{"type": "acc_norm", "value": value, "name": "normalized accuracy"}],
+        "source": {
+            "url": "https://huggingface.co/spaces/open-llm-leaderboard",
+            "name": "Open LLM Leaderboard",
+        },
+    }
+
+
+def eval_card(name: str, licence: str, *results: Any) -> str:
+    """A card's header as the Hub stores it (JSON text) with a ``model-index`` of ``results``."""
+    return json.dumps(
+        {"license": licence, "model-index": [{"name": name, "results": list(results)}]}
+    )
+
+
+#: SmolLM2-1.7B's results: 4 benchmarks (gsm8k named by a bare name, as many cards do).
+SMOL_RESULTS = (
+    _result("Rowan/hellaswag", "HellaSwag (10-Shot)", "text-generation", 68.7),
+    _result("cais/mmlu", "MMLU (5-Shot)", "text-generation", 49.3, "all"),
+    _result(
+        "allenai/ai2_arc",
+        "AI2 Reasoning Challenge (25-Shot)",
+        "text-generation",
+        60.5,
+        "ARC-Challenge",
+    ),
+    _result("gsm8k", "GSM8k (5-shot)", "text-generation", 31.0, "main"),
+)
 
 
 def models_w2() -> list[dict[str, Any]]:
@@ -92,9 +136,27 @@ def models_w2() -> list[dict[str, Any]]:
     two each by u1, u2, u3, u4: 9, four authors tied at 2.
     """
     rows = [
-        _model(SMOL, _ts("2024-11-01"), 5000, likes=40),
-        _model(f"{SMOL}-Instruct", _ts("2024-11-01", 14), 3000, _link("finetune", SMOL)),
+        _model(
+            SMOL,
+            _ts("2024-11-01"),
+            5000,
+            likes=40,
+            card=eval_card(SMOL, "apache-2.0", *SMOL_RESULTS),
+        ),
+        _model(
+            f"{SMOL}-Instruct",
+            _ts("2024-11-01", 14),
+            3000,
+            _link("finetune", SMOL),
+            card=eval_card(f"{SMOL}-Instruct", "apache-2.0", SMOL_RESULTS[1], SMOL_RESULTS[3]),
+        ),
     ]
+    cards = {  # u1's first finetune copies the base's card; u2's reports MMLU as "N/A"
+        "u1/smol-ft-1": eval_card("u1/smol-ft-1", "apache-2.0", *SMOL_RESULTS),
+        "u2/smol-ft-1": eval_card(
+            "u2/smol-ft-1", "apache-2.0", _result("cais/mmlu", "MMLU", "text-generation", "N/A")
+        ),
+    }
     for i, user in enumerate(("u1", "u2", "u3", "u4")):
         for j in (1, 2):
             rows.append(
@@ -103,6 +165,7 @@ def models_w2() -> list[dict[str, Any]]:
                     _ts(f"2025-0{5 + (j - 1)}-{10 + i:02d}"),
                     10 * (i + 1) + j,
                     _link("finetune", SMOL),
+                    card=cards.get(f"{user}/smol-ft-{j}"),
                 )
             )
     rows += [
@@ -119,7 +182,17 @@ def models_w2() -> list[dict[str, Any]]:
         # a parent that is not in the week (deleted, private or never existed)
         _model("u5/orphan-ft", _ts("2025-02-01"), 0, _link("finetune", "gone/deleted-model")),
         # an instruct model its uploader declared "quantized" of its base
-        _model("org/Model", _ts("2024-12-01"), 900, licence="mit"),
+        _model(
+            "org/Model",
+            _ts("2024-12-01"),
+            900,
+            licence="mit",
+            card=eval_card(
+                "org/Model",
+                "mit",
+                _result("glue", "GLUE SST-2", "text-classification", 0.91, "sst2"),
+            ),
+        ),
         _model("org/Model-Instruct", _ts("2024-12-02"), 800, _link("quantized", "org/Model")),
         # the Hub's placeholder creation date of its oldest repositories, with two finetunes
         _model("legacy/bert-old", PLACEHOLDER, 600, licence="mit"),
@@ -259,9 +332,18 @@ def four_kinds(root: Path) -> Path:
     return _finish(root)
 
 
+def models_datasets(root: Path) -> Path:
+    """The models and datasets of :func:`four_kinds` (both weeks), no spaces or papers."""
+    four_kinds(root)
+    for kind in ("spaces", "daily_papers"):
+        shutil.rmtree(root / kind)
+    return _finish(root)
+
+
 ROOTS = {
     "models-only": models_only,
     "empty-kinds": empty_kinds,
     "single-week": single_week,
     "four-kinds": four_kinds,
+    "models-datasets": models_datasets,
 }

@@ -21,6 +21,7 @@ POSTS = [
     "2026-11-28-what-the-hub-builds",
     "2026-11-28-how-concentrated-is-attention",
     "2026-11-28-licence-drift",
+    "2026-12-02-evaluation-landscape",
 ]
 
 

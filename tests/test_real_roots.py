@@ -19,7 +19,7 @@ import nbformat
 import pytest
 import real_roots as rr
 
-from analysis import build, growth, organizations, platforms, tracker
+from analysis import build, evaluations, growth, organizations, platforms, tracker
 from analysis.data import Data, open_data
 from analysis.errors import HubObsError
 from analysis.facts.store import select_files
@@ -285,3 +285,58 @@ def test_the_home_numbers_count_declared_bases_as_platforms_does(opened: Data) -
     # weird/selfie names only itself: it declares no base model, here as in the trees
     assert counts == {"none": 7, **relations}
     assert relations == {"finetune": 13, "quantized": 1, "adapter": 1, "merge": 1}
+
+
+@pytest.mark.parametrize("opened", ["models_only"], indirect=True)
+def test_evaluations_from_real_shaped_cards_by_hand(opened: Data) -> None:
+    weekly = evaluations.weekly(opened.con)
+    w = weekly[weekly["week"].astype(str) == rr.W2.isoformat()].iloc[0]
+    # SmolLM2-1.7B 4 results, its Instruct 2, u1/smol-ft-1 4 (the base's card), u2/smol-ft-1 1
+    # ("N/A"), org/Model 1 (glue): 5 of 23 models, 12 results on 5 benchmarks:
+    # cais/mmlu 4, gsm8k 3, Rowan/hellaswag 2, allenai/ai2_arc 2, glue 1
+    assert (w["models"], w["reporting"], w["results"], w["benchmarks"]) == (23, 5, 12, 5)
+    assert w["not_parsed"] == 0
+    assert abs(w["top1_share"] - 4 / 12) < 1e-12 and w["top5_share"] == 1.0
+    # sorted 1, 2, 2, 3, 4: 2 * 43 / (5 * 12) - 6 / 5 = 7 / 30
+    assert abs(w["gini"] - 7 / 30) < 1e-12
+    fam = evaluations.families(opened.lineage, week=rr.W2).iloc[0]
+    # the Instruct shares 2 of 4, u1/smol-ft-1 the exact set, u2/smol-ft-1 1 of 4
+    assert fam["root_id"] == rr.SMOL
+    assert fam[["derivatives", "root_benchmarks", "reporting", "sharing", "same_set"]].tolist() == [
+        12,
+        4,
+        3,
+        3,
+        1,
+    ]
+    assert abs(fam["mean_jaccard"] - (2 / 4 + 1 + 1 / 4) / 3) < 1e-12
+    kinds = evaluations.by_org_kind(opened.con, week=rr.W2).set_index("org_kind")
+    assert kinds.loc["company", ["models", "reporting"]].tolist() == [2, 2]  # HuggingFaceTB
+
+
+def test_the_evaluations_pages_from_models_and_datasets_only(tmp_path: Path) -> None:
+    from analysis.notebooks import execute_notebook
+
+    root = rr.models_datasets(tmp_path / "root")
+    assert sorted(p.name for p in root.iterdir() if p.is_dir()) == ["datasets", "models"]
+    sources = {
+        "notebook": PROJECT_ROOT / "notebooks" / "evaluations.ipynb",
+        "post": PROJECT_ROOT / "posts" / "2026-12-02-evaluation-landscape" / "index.ipynb",
+    }
+    for name, source in sources.items():
+        out = tmp_path / name / "index.ipynb"
+        execute_notebook(source, out, {"root": str(root)}, output_dir=tmp_path / f"{name}-data")
+        nb = nbformat.read(out, as_version=4)
+        errors = [
+            o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"
+        ]
+        assert not errors, name
+        text = _markdown(out)
+        assert "5 of the 23 models of the week of 2025-06-11 (21.7%)" in text, name
+        assert "holds 33.3% of the results; the top 5 hold 100.0%" in text
+        assert "(Gini coefficient 0.23 over 5 benchmarks)" in text
+        assert "12 derivatives), 3 report an evaluation and 1 report exactly" in text
+        # of the benchmarks, only cais/mmlu is a dataset id of the week (900 downloads)
+        assert "1 of the 5 benchmarks most models report name a dataset of the week of" in text
+        assert "cais/mmlu, had 900 downloads in 30 days and is reported by 4 models" in text
+        assert "No spaces" not in text

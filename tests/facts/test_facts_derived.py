@@ -14,7 +14,14 @@ from analysis.facts import cache as fcache
 from analysis.facts import definitions, store
 from analysis.facts.definitions import Fact, facts
 
-DERIVED = {"week_links", "family_sizes", "licence_drift", "derivatives_by_parent", "parent_names"}
+DERIVED = {
+    "week_links",
+    "family_sizes",
+    "licence_drift",
+    "derivatives_by_parent",
+    "parent_names",
+    "evaluation_benchmarks",
+}
 
 
 def test_derived_facts_declare_what_they_read_and_come_after_it() -> None:
