@@ -18,6 +18,7 @@ from metrics_tables import build, ts
 from analysis import explorers
 from analysis.errors import HubObsError
 from analysis.explorers.family_trees import cycle_members
+from analysis.explorers.modelverse import COLUMNS as MV_COLUMNS
 from analysis.lineage import Lineage
 from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
@@ -155,7 +156,7 @@ def test_modelverse_organizations_and_their_largest_repositories(mv: Lineage) ->
         ("u1", "spaces"): "u1/s2",
     }
     assert pd.isna(_row(repos, repo_id="u1/s2")["downloads"])  # spaces have no downloads
-    assert list(df.columns) == list(explorers.modelverse.__globals__["COLUMNS"])
+    assert list(df.columns) == list(MV_COLUMNS)
     assert not set(mv.con.execute("SHOW TABLES").df()["name"]) & {"explorers_mv_authors"}
     with pytest.raises(HubObsError, match="top_repos must be at least 1"):
         explorers.modelverse(mv, top_repos=0, org_map=ORG_MAP)
@@ -330,3 +331,38 @@ def test_the_explorers_index_lists_the_six_tools() -> None:
         if name != "Search by capability":  # built by another engineer's branch
             assert (PROJECT_ROOT / "explorers" / target).is_file(), target
     assert dict(tools)["Search by capability"] == "search/index.ipynb"
+
+
+@pytest.mark.slow
+def test_both_pages_run_on_a_models_only_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's real-data route: a root of two models weeks, nothing else
+    (tests/real_roots.py). Both pages run; ModelVerse says datasets and spaces are missing."""
+    import nbformat
+    import real_roots as rr
+
+    from analysis.notebooks import execute_notebook
+
+    monkeypatch.setenv("HUBOBS_CACHE", str(tmp_path / "cache"))
+    root = rr.models_only(tmp_path / "root")
+    texts = {}
+    for page in ("modelverse", "family-trees"):
+        out = tmp_path / page / "index.ipynb"
+        out.parent.mkdir()
+        execute_notebook(
+            PROJECT_ROOT / "explorers" / page / "index.ipynb", out, {"root": str(root)}, timeout=600
+        )
+        nb = nbformat.read(out, as_version=4)
+        outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+        assert not [o for o in outputs if o.get("output_type") == "error"], page
+        texts[page] = "\n".join(str(o.get("data", {})) for o in outputs)
+        assert "week of 2025-06-11" in texts[page]
+        assert "Generated sample" not in texts[page]  # a real-shaped root is not the sample
+    assert "No datasets and spaces in this data" in texts["modelverse"]
+    # the one mapped owner: HuggingFaceTB (data/organizations.csv)
+    assert "knows 1 of the 14 authors of models" in texts["modelverse"]
+    assert "HuggingFaceTB/SmolLM2-1.7B" in texts["family-trees"]
+    with (tmp_path / "family-trees" / "explorers-family-trees.csv").open(encoding="utf-8") as fh:
+        first = next(csv.DictReader(fh))
+    assert (first["node"], first["mark"], first["downloads"]) == (rr.SMOL, "root", "5000")

@@ -126,7 +126,7 @@ def modelverse(
     out = pd.concat(frames, ignore_index=True)
     out["_l"] = out["level"].map(LEVELS.index)
     out = _kind_order(out).sort_values(
-        ["_l", "_o", "org_kind", "country", "rank", "author", "repo_kind"],
+        ["_l", "_o", "org_kind", "rank", "country", "author", "repo_kind"],
         na_position="first",
         kind="stable",
     )

@@ -41,12 +41,17 @@ view.appendChild(body);
 function kindWord(k) { return KIND_WORDS[k] || k; }
 function share(r) { return r[MEASURES[state.measure][1]]; }
 
-function bar(v) {
+// The share as text, with a bar as long as the share relative to the largest in the table.
+function bar(v, largest) {
   var cell = el("td", {}, fmtPercent(v));
   var b = el("span", {className: "mv-bar", "aria-hidden": "true"});
-  b.style.width = Math.max(0, Math.min(100, (v || 0) * 100)) + "%";
+  b.style.width = (largest > 0 ? Math.max(0, Math.min(100, (v || 0) / largest * 100)) : 0) + "%";
   cell.appendChild(b);
   return cell;
+}
+
+function largest(items) {
+  return items.reduce(function (m, r) { return Math.max(m, share(r) || 0); }, 0);
 }
 
 function table(caption, heads, items, cells) {
@@ -88,10 +93,11 @@ function drawKinds() {
     return rows.filter(function (r) { return r.level === "kind" && r.org_kind === k; })[0];
   }).filter(Boolean);
   body.appendChild(heading("Kinds of organization"));
+  var top = largest(kinds);
   body.appendChild(table("Kinds of organization", ["Kind", "Owners"].concat(COUNT_HEADS, ["Share"]),
     kinds, function (r) {
       return [el("td", {}, null, [button(kindWord(r.org_kind), function () { go(r.org_kind, null, true); })]),
-        el("td", {}, fmtNumber(r.authors))].concat(counts(r), [bar(share(r))]);
+        el("td", {}, fmtNumber(r.authors))].concat(counts(r), [bar(share(r), top)]);
     }));
 }
 
@@ -103,6 +109,9 @@ function drawKind() {
   var orgs = rows.filter(function (r) {
     return r.level === "organization" && r.org_kind === k && (!state.country || r.country === state.country);
   });
+  orgs.sort(function (a, b) { return a.rank - b.rank; });
+  var topOrg = largest(orgs);
+  var topCountry = largest(byCountry);
   var all = rows.filter(function (r) { return r.level === "kind" && r.org_kind === k; })[0];
   body.appendChild(el("p", {className: "mv-status"}, "The owners of this kind holding the most " +
     "repositories" + (state.country ? " in " + state.country : "") + ": " + orgs.length + " of " +
@@ -110,12 +119,13 @@ function drawKind() {
   body.appendChild(table("Organizations", ["Organization", "Country"].concat(COUNT_HEADS, ["Share"]),
     orgs, function (r) {
       return [el("td", {}, null, [button(r.author, function () { go(k, r.author, true); })]),
-        el("td", {}, r.country)].concat(counts(r), [bar(share(r))]);
+        el("td", {}, r.country)].concat(counts(r), [bar(share(r), topOrg)]);
     }));
   body.appendChild(el("h3", {className: "mv-heading"}, "By country"));
   body.appendChild(table("Countries", ["Country", "Owners"].concat(COUNT_HEADS, ["Share"]),
     byCountry, function (r) {
-      return [el("td", {}, r.country), el("td", {}, fmtNumber(r.authors))].concat(counts(r), [bar(share(r))]);
+      return [el("td", {}, r.country), el("td", {}, fmtNumber(r.authors))].concat(counts(r),
+        [bar(share(r), topCountry)]);
     }));
 }
 
