@@ -193,12 +193,12 @@ def payload(table: pd.DataFrame) -> dict[str, Any]:
         pos = {u: i for i, u in enumerate(uids)}
         first = fam.drop_duplicates("node_uid").set_index("node_uid").loc[uids]
         parents: list[list[int]] = [[] for _ in uids]
-        selfs = []
+        self_links = []
         for c, p, mark in fam[["node_uid", "parent_uid", "mark"]].itertuples(index=False):
             if p is None or pd.isna(p):
                 continue
             if mark == "self":
-                selfs.append(pos[str(c)])
+                self_links.append(pos[str(c)])
             else:
                 parents[pos[str(c)]].append(pos[str(p)])
         families.append(
@@ -214,7 +214,7 @@ def payload(table: pd.DataFrame) -> dict[str, Any]:
                 ],
                 "onHub": [bool(v) for v in first["on_hub"]],
                 "parents": parents,
-                "self": sorted(set(selfs)),
+                "self": sorted(set(self_links)),
                 "cycle": sorted({pos[str(c)] for c in fam.loc[fam["mark"] == "cycle", "node_uid"]}),
             }
         )
