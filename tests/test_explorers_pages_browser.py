@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from explorer_pages import ODD, PWNED, WIDE, modelverse_rows, tree_rows
+from explorer_pages import DEEP, ODD, PWNED, WIDE, modelverse_rows, tree_rows
 
 from analysis import explorers
 from analysis.provenance import Provenance
@@ -213,7 +213,7 @@ def test_the_member_search_opens_the_branches_down_to_a_member(
         search.fill("g2-17-98")
         page.locator(".ft-found button").first.wait_for()
         assert page.locator(".ft-found button").all_inner_texts() == ["big/g2-17-98"]
-        assert "1 members match" in page.locator(".ft-status").inner_text()
+        assert "1 member matches" in page.locator(".ft-status").inner_text()
         page.locator(".ft-found button").first.click()
         # its parent opened (a page of 100 shows all 99), the member focused and highlighted
         assert _focused(page) == "big/g2-17-98"
@@ -231,6 +231,13 @@ def test_the_member_search_opens_the_branches_down_to_a_member(
             "() => document.querySelector('.ft-status').textContent.includes('matches')"
         )
         assert "No member of big/root matches" in page.locator(".ft-status").inner_text()
+        page.get_by_role("button", name="Close every branch").click()
+        assert len(_open_items(page)) == 1 + WIDE
+        # open every branch down to generation 2: all 3,001 members, the 99 of each in one page
+        page.get_by_label("Open down to generation").select_option("2")
+        assert len(_open_items(page)) == 1 + WIDE + WIDE * DEEP
+        assert page.locator("li.ft-more").count() == 0
+        assert "open down to generation 2" in page.locator(".ft-status").inner_text()
         page.get_by_role("button", name="Close every branch").click()
         assert len(_open_items(page)) == 1 + WIDE
     finally:

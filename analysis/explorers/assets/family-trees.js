@@ -29,6 +29,10 @@ var find = el("input", {id: findId, type: "search", autocomplete: "off", spellch
   placeholder: "part of a model id"});
 controls.appendChild(el("div", {className: "ft-field"}, null,
   [el("label", {htmlFor: findId}, "Find a member"), find]));
+var depthId = nextId("depth");
+var depthPick = el("select", {id: depthId});
+controls.appendChild(el("div", {className: "ft-field"}, null,
+  [el("label", {htmlFor: depthId}, "Open down to generation"), depthPick]));
 var collapse = el("button", {type: "button", className: "ft-button"}, "Close every branch");
 controls.appendChild(collapse);
 view.appendChild(controls);
@@ -145,9 +149,17 @@ function setOpen(li, open) {
   li.querySelector(":scope > .ft-row > .ft-twisty").textContent = open ? "▾" : "▸";
 }
 
+// The members shown, top to bottom: a walk that skips closed branches.
 function visible() {
-  return Array.prototype.filter.call(tree.querySelectorAll("li[role=treeitem]"),
-    function (n) { return !n.parentElement.closest("[hidden]"); });
+  var out = [];
+  (function walk(ul) {
+    for (var li = ul.firstElementChild; li; li = li.nextElementSibling) {
+      out.push(li);
+      var g = li.lastElementChild;
+      if (g && g.tagName === "UL" && !g.hidden) { walk(g); }
+    }
+  })(tree);
+  return out;
 }
 
 function focusItem(li) {
@@ -169,6 +181,36 @@ function activate(li) {
   focusItem(li);
 }
 
+// Open every branch down to generation `depth` (breadth first, a page of children each), until
+// OPEN_LIMIT members are shown: then stop and say so.
+var OPEN_LIMIT = 5000;
+function openTo(depth) {
+  var queue = [tree.querySelector(":scope > li")];
+  var shown = 1;
+  while (queue.length) {
+    var li = queue.shift();
+    if (Number(li.getAttribute("aria-level")) > depth || !li.hasAttribute("aria-expanded")) { continue; }
+    setOpen(li, true);
+    var kids = group(li).querySelectorAll(":scope > li.ft-item");
+    shown += kids.length;
+    if (shown > OPEN_LIMIT) {
+      status.textContent = "Stopped opening at " + fmtNumber(OPEN_LIMIT) +
+        " members shown: open the rest branch by branch.";
+      return;
+    }
+    Array.prototype.forEach.call(kids, function (k) { queue.push(k); });
+  }
+  status.textContent = fam.name + ": branches open down to generation " + depth + ".";
+}
+
+function fillDepths() {
+  depthPick.textContent = "";
+  depthPick.appendChild(el("option", {value: ""}, "choose"));
+  for (var d = 1; d <= Math.max(1, fam.maxDepth); d++) {
+    depthPick.appendChild(el("option", {value: String(d)}, String(d)));
+  }
+}
+
 function draw(index) {
   fam = families[index];
   prepare(fam);
@@ -179,6 +221,7 @@ function draw(index) {
   tree.appendChild(top);
   setOpen(top, true);
   top.tabIndex = 0;
+  fillDepths();
   status.textContent = fam.name + ": " + fmtNumber(fam.ids.length) + " members shown, " +
     "generations 0 to " + fam.maxDepth + ".";
 }
@@ -253,7 +296,7 @@ function search() {
   }
   var total = hits.length < 20 ? hits.length :
     fam.lower.filter(function (s) { return s.indexOf(q) >= 0; }).length;
-  status.textContent = total ? fmtNumber(total) + " members match" +
+  status.textContent = total ? fmtNumber(total) + (total === 1 ? " member matches" : " members match") +
     (total > hits.length ? " (the first " + hits.length + " listed)" : "") + "." :
     "No member of " + fam.name + " matches.";
   hits.forEach(function (h) {
@@ -278,4 +321,7 @@ find.addEventListener("keydown", function (ev) {
 });
 select.addEventListener("change", function () { draw(Number(select.value)); find.value = ""; });
 collapse.addEventListener("click", function () { draw(Number(select.value)); });
+depthPick.addEventListener("change", function () {
+  if (depthPick.value) { openTo(Number(depthPick.value)); }
+});
 draw(0);
