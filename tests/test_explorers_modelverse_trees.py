@@ -310,7 +310,7 @@ def test_explorer_writes_its_data_and_says_week_and_revision(
     assets = PROJECT_ROOT / "analysis/explorers/assets"
     assert (assets / "family-trees.js").read_text(encoding="utf-8") in html
     assert (assets / "family-trees.css").read_text(encoding="utf-8") in html
-    with pytest.raises(ValueError, match="columns without a description: extra"):
+    with pytest.raises(HubObsError, match="columns without a description: extra"):
         explorers.explorer(
             "explorers.family_trees", df.assign(extra=1), {}, provenance=PROV, outdir=tmp_path
         )

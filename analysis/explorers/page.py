@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis import definitions, escape, tables
+from analysis import atomic, definitions, escape, tables
 from analysis.errors import HubObsError
 from analysis.publish.chart import _csv_site_path, _site_dir, output_dir
 from analysis.publish.figure import DATA_FILES, split_source
@@ -117,8 +117,7 @@ class Explorer:
             f"<title>{escape.html(self.title, None)}</title>\n</head>\n<body>\n<main>\n"
             f"{self.html()}</main>\n</body>\n</html>\n"
         )
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(page, encoding="utf-8")
+        atomic.write_bytes(out, page.encode("utf-8"))
         return out
 
 
@@ -148,7 +147,10 @@ def explorer(
     else:
         out = Path(outdir)
         csv_href = f"{d.name}.csv"
-    tables.check_columns(table, d.columns, f"explorer {ref!r}")
+    try:
+        tables.check_columns(table, d.columns, f"explorer {ref!r}")
+    except ValueError as exc:
+        raise HubObsError(str(exc)) from None
     source_line = provenance.source_line()
     tables.write_data(
         table,
