@@ -22,9 +22,19 @@ import pytest
 from explorer_pages import DEEP, ODD, PWNED, WIDE, modelverse_rows, tree_rows
 
 from analysis import explorers
+from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
 
 pytestmark = pytest.mark.browser
+
+#: axe-core, from npm (package.json devDependencies): for the tests only, never on the site.
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+#: The violations axe rates serious or critical, as "rule id: first target".
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes[0].target.join(" ")}`);
+}"""
 
 PROV = Provenance(weeks=(dt.date(2025, 3, 5),), revision="0123456789abcdef", generated=True)
 
@@ -329,6 +339,9 @@ def test_the_pages_fit_390_px_light_and_dark(
                 assert (
                     colour == "rgb(238, 238, 238)"
                 )  # the controls and ids take the page's colours
+            if AXE.is_file():  # the accessibility rules, at a phone's width, light and dark
+                page.add_script_tag(path=str(AXE))
+                assert page.evaluate(AXE_RUN) == []
             fit = page.evaluate(
                 "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
             )

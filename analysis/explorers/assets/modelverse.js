@@ -62,7 +62,9 @@ function table(caption, heads, items, cells) {
   var tb = el("tbody");
   items.forEach(function (r) { tb.appendChild(el("tr", {}, null, cells(r))); });
   t.appendChild(tb);
-  return el("div", {className: "hubobs-explorer-wide"}, null, [t]);
+  // a region of its own, reachable by Tab, so that a narrow screen can scroll it by keyboard
+  return el("div", {className: "hubobs-explorer-wide", tabIndex: 0, role: "region",
+    "aria-label": caption}, null, [t]);
 }
 
 function go(kind, author, focus) {
