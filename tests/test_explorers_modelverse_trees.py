@@ -67,13 +67,14 @@ def mv() -> Lineage:
     """acme (company, US): models m1 (100 downloads) and m2 (50), dataset d1 (200), space s1.
     biglab (academic, DE; mapped as BigLab): model b1 (10), a fine-tune of m1.
     u1 (unmapped): model x (40), a merge of m1 and b1; model self (0) naming itself; dataset d2
-    (0); spaces s2 (5 likes) and s3 (1 like)."""
+    (0); spaces s2 (5 likes) and s3 (1 like). A legacy model without an owner (author NULL)."""
     models = [
         repo("m1", "acme/m1", 100),
         repo("m2", "acme/m2", 50),
         repo("b1", "biglab/b1", 10, baseModels=bm("finetune", ("m1", "acme/m1"))),
         repo("x", "u1/x", 40, baseModels=bm("merge", ("m1", "acme/m1"), ("b1", "biglab/b1"))),
         repo("self", "u1/self", 0, baseModels=bm("finetune", ("self", "u1/self"))),
+        repo("old", "bert-legacy", 0, author=None),
     ]
     datasets = [repo("d1", "acme/d1", 200), repo("d2", "u1/d2", 0)]
     spaces = [
@@ -95,24 +96,24 @@ def _row(df: pd.DataFrame, **keys: str) -> pd.Series:
 def test_modelverse_totals_and_shares_by_hand(mv: Lineage) -> None:
     df = explorers.modelverse(mv, n=1, top_repos=1, org_map=ORG_MAP)
     hub = _row(df, level="hub")
-    # 3 owners; 5 models, 2 datasets, 3 spaces; downloads 100+50+10+40+0 + 200+0 = 400;
-    # derivatives: b1 and x (self links left out) = 2
+    # 3 owners (the legacy model has none); 6 models, 2 datasets, 3 spaces;
+    # downloads 100+50+10+40+0+0 + 200+0 = 400; derivatives: b1 and x (self links left out) = 2
     assert [int(hub[c]) for c in ("authors", "models", "datasets", "spaces", "downloads")] == [
         3,
-        5,
+        6,
         2,
         3,
         400,
     ]
     assert int(hub["derivatives"]) == 2
     company = _row(df, level="kind", org_kind="company")
-    # acme: 2 models of 5 = 0.4, 1 dataset of 2 = 0.5, 1 space of 3, 350 downloads of 400
+    # acme: 2 models of 6, 1 dataset of 2 = 0.5, 1 space of 3, 350 downloads of 400
     assert (int(company["models"]), int(company["derivatives"]), int(company["downloads"])) == (
         2,
         2,  # b1 and x derive from m1
         350,
     )
-    assert company["model_share"] == pytest.approx(0.4)
+    assert company["model_share"] == pytest.approx(1 / 3)
     assert company["dataset_share"] == pytest.approx(0.5)
     assert company["space_share"] == pytest.approx(1 / 3)
     assert company["download_share"] == pytest.approx(0.875)
@@ -121,13 +122,18 @@ def test_modelverse_totals_and_shares_by_hand(mv: Lineage) -> None:
     assert (int(academic["models"]), int(academic["derivatives"])) == (1, 1)
     assert academic["download_share"] == pytest.approx(0.025)
     unmapped = _row(df, level="kind", org_kind="unmapped")
-    # u1: 2 models (0.4), 2 spaces of 3, 40 downloads (0.1); its self link is no derivative
+    # u1: 2 models of 6, 2 spaces of 3, 40 downloads (0.1); its self link is no derivative
     assert (int(unmapped["models"]), int(unmapped["spaces"]), int(unmapped["derivatives"])) == (
         2,
         2,
         0,
     )
     assert unmapped["space_share"] == pytest.approx(2 / 3)
+    assert unmapped["model_share"] == pytest.approx(1 / 3)
+    legacy = _row(df, level="kind", org_kind="(no owner in id)")
+    # the legacy model: 1 of 6, no owner counted
+    assert (int(legacy["models"]), int(legacy["authors"])) == (1, 0)
+    assert legacy["model_share"] == pytest.approx(1 / 6)
     assert unmapped["download_share"] == pytest.approx(0.1)
     # the kinds' shares add up to the whole Hub
     kinds = df[df["level"] == "kind"]
@@ -135,7 +141,7 @@ def test_modelverse_totals_and_shares_by_hand(mv: Lineage) -> None:
         assert kinds[share].sum() == pytest.approx(1.0)
     assert _row(df, level="country", org_kind="academic")["country"] == "DE"
     # kinds in the mapping's order, unmapped last
-    assert kinds["org_kind"].tolist() == ["company", "academic", "unmapped"]
+    assert kinds["org_kind"].tolist() == ["company", "academic", "unmapped", "(no owner in id)"]
 
 
 def test_modelverse_organizations_and_their_largest_repositories(mv: Lineage) -> None:
@@ -166,7 +172,7 @@ def test_modelverse_payload_keeps_hostile_ids_as_data(mv: Lineage) -> None:
     df = explorers.modelverse(mv, n=1, top_repos=1, org_map=ORG_MAP)
     df.loc[df["repo_id"] == "acme/m1", "repo_id"] = "acme/<script>x</script>\u0007"
     data = explorers.modelverse_payload(df)
-    assert data["kinds"] == ["company", "academic", "unmapped"]
+    assert data["kinds"] == ["company", "academic", "unmapped", "(no owner in id)"]
     ids = [r[data["columns"].index("repo_id")] for r in data["rows"]]
     assert "acme/<script>x</script>" in ids  # control character removed, text kept as text
     fig = explorers.Explorer(

@@ -2,7 +2,9 @@
 -- 30-day downloads of its models and datasets, and the derivatives of its models (distinct models
 -- of the week naming one of its models as a base, self links left out; resolved by the lineage
 -- graph, lineage_edges); its kind and country from the temp table org_map (matched
--- case-insensitively; 'unmapped' when absent). Kept in a temp table for the queries that follow.
+-- case-insensitively; 'unmapped' when absent; '(no owner in id)' for the repositories whose
+-- author is NULL, so that the Hub's totals hold every repository). Kept in a temp table for the
+-- queries that follow.
 CREATE OR REPLACE TEMP TABLE explorers_mv_authors AS
 WITH
 a AS (
@@ -17,7 +19,6 @@ g AS (
     SELECT author, sum(models) AS models, sum(datasets) AS datasets, sum(spaces) AS spaces,
            sum(downloads) AS downloads
     FROM a
-    WHERE author IS NOT NULL
     GROUP BY author
 ),
 d AS (
@@ -29,7 +30,7 @@ d AS (
 m AS (SELECT lower(org) AS org, any_value(kind) AS kind, any_value(country) AS country FROM org_map GROUP BY 1)
 SELECT
     g.author,
-    coalesce(m.kind, 'unmapped') AS org_kind,
+    CASE WHEN g.author IS NULL THEN '(no owner in id)' ELSE coalesce(m.kind, 'unmapped') END AS org_kind,
     coalesce(m.country, 'unmapped') AS country,
     CAST(g.models AS BIGINT) AS models,
     CAST(g.datasets AS BIGINT) AS datasets,

@@ -1,7 +1,8 @@
 -- ModelVerse: totals of week $week per kind of organization (level 'kind') and per kind and
 -- country (level 'country') over every owner of explorers_mv_authors, and the Hub's totals
--- (level 'hub'). derivatives: distinct models naming a model of the group's owners as a base (a
--- model deriving from two owners of the group counts once; self links left out).
+-- (level 'hub'); authors counts the owners (not the repositories without one). derivatives:
+-- distinct models naming a model of the group's owners as a base (a model deriving from two
+-- owners of the group counts once; self links left out).
 WITH
 e AS (
     SELECT DISTINCT e.child_uid, x.org_kind, x.country
@@ -10,18 +11,18 @@ e AS (
     WHERE e.week = $week AND NOT e.is_self
 ),
 kinds AS (
-    SELECT 'kind' AS level, org_kind, CAST(NULL AS VARCHAR) AS country, count(*) AS authors,
+    SELECT 'kind' AS level, org_kind, CAST(NULL AS VARCHAR) AS country, count(author) AS authors,
            sum(models) AS models, sum(datasets) AS datasets, sum(spaces) AS spaces,
            sum(downloads) AS downloads
     FROM explorers_mv_authors GROUP BY org_kind
 ),
 countries AS (
-    SELECT 'country' AS level, org_kind, country, count(*), sum(models), sum(datasets),
+    SELECT 'country' AS level, org_kind, country, count(author), sum(models), sum(datasets),
            sum(spaces), sum(downloads)
     FROM explorers_mv_authors GROUP BY org_kind, country
 ),
 hub AS (
-    SELECT 'hub' AS level, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), count(*), sum(models),
+    SELECT 'hub' AS level, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), count(author), sum(models),
            sum(datasets), sum(spaces), sum(downloads)
     FROM explorers_mv_authors
 )
