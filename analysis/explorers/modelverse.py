@@ -56,7 +56,7 @@ COLUMNS = (
 #: Hub text (ids, names) in the page's data is bounded to this many characters.
 TEXT_LIMIT = 200
 LEVELS = ("hub", "kind", "country", "organization", "repository")
-FACTS = ("fact_models__authors", "fact_datasets__authors", "fact_spaces__authors", "weeks")
+FACTS = ("fact_authors", "weeks")
 
 
 def _shares(frame: pd.DataFrame, hub: pd.Series) -> pd.DataFrame:

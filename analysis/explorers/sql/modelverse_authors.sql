@@ -1,24 +1,21 @@
--- ModelVerse: every owner (author) of week $week with its models, datasets and spaces held, the
--- 30-day downloads of its models and datasets, and the derivatives of its models (distinct models
--- of the week naming one of its models as a base, self links left out; resolved by the lineage
--- graph, lineage_edges); its kind and country from the temp table org_map (matched
--- case-insensitively; 'unmapped' when absent; '(no owner in id)' for the repositories whose
--- author is NULL, so that the Hub's totals hold every repository). Kept in a temp table for the
--- queries that follow.
+-- ModelVerse: every owner (author) of week $week (fact_authors: each kind's authors fact) with
+-- its models, datasets and spaces held, the 30-day downloads of its models and datasets, and the
+-- derivatives of its models (distinct models of the week naming one of its models as a base,
+-- self links left out; resolved by the lineage graph, lineage_edges); its kind and country from
+-- the temp table org_map (matched case-insensitively; 'unmapped' when absent; '(no owner in id)'
+-- for the repositories whose author is NULL, so that the Hub's totals hold every repository).
+-- Kept in a temp table for the queries that follow.
 CREATE OR REPLACE TEMP TABLE explorers_mv_authors AS
 WITH
-a AS (
-    SELECT author, repos AS models, 0 AS datasets, 0 AS spaces, coalesce(downloads, 0) AS downloads
-    FROM fact_models__authors WHERE week = $week
-    UNION ALL
-    SELECT author, 0, repos, 0, coalesce(downloads, 0) FROM fact_datasets__authors WHERE week = $week
-    UNION ALL
-    SELECT author, 0, 0, repos, 0 FROM fact_spaces__authors WHERE week = $week
-),
 g AS (
-    SELECT author, sum(models) AS models, sum(datasets) AS datasets, sum(spaces) AS spaces,
-           sum(downloads) AS downloads
-    FROM a
+    SELECT
+        author,
+        coalesce(sum(repos) FILTER (WHERE kind = 'models'), 0) AS models,
+        coalesce(sum(repos) FILTER (WHERE kind = 'datasets'), 0) AS datasets,
+        coalesce(sum(repos) FILTER (WHERE kind = 'spaces'), 0) AS spaces,
+        coalesce(sum(downloads), 0) AS downloads
+    FROM fact_authors
+    WHERE week = $week
     GROUP BY author
 ),
 d AS (
