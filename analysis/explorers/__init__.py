@@ -11,7 +11,10 @@ a choice always matches its rows.
 * **Organizations** (:mod:`~analysis.explorers.organizations`),
 * **Datasets** (:mod:`~analysis.explorers.datasets`);
 
-charts in :mod:`~analysis.explorers.figures`, words in ``definitions.yml``.
+charts in :mod:`~analysis.explorers.figures`, words in ``definitions.yml``. Two explorers draw
+themselves with their own script instead of a chart (:mod:`~analysis.explorers.page`, script and
+style in ``assets/``): **ModelVerse** (:mod:`~analysis.explorers.modelverse`) and **Family
+trees** (:mod:`~analysis.explorers.family_trees`).
 """
 
 from __future__ import annotations
@@ -25,16 +28,27 @@ from analysis.explorers.datasets import (
     dataset_explorer,
     dataset_labels,
 )
+from analysis.explorers.family_trees import family_trees
+from analysis.explorers.family_trees import payload as family_trees_payload
+from analysis.explorers.modelverse import modelverse
+from analysis.explorers.modelverse import payload as modelverse_payload
 from analysis.explorers.organizations import org_activity
+from analysis.explorers.page import Explorer, explorer
 
 __all__ = [
     "ALL",
     "BENCHMARK_LABELS",
     "NO_DOMAIN",
+    "Explorer",
     "base_models",
     "dataset_explorer",
     "dataset_labels",
+    "explorer",
+    "family_trees",
+    "family_trees_payload",
     "figures",
+    "modelverse",
+    "modelverse_payload",
     "options",
     "org_activity",
     "top_bases",
