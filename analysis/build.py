@@ -7,7 +7,8 @@ In order:
 3. the analysis notebooks (``notebooks/*.ipynb``), notebook posts (``posts/*/index.ipynb``) and
    explorers (``explorers/*/index.ipynb``)
    executed in place with the root as parameter, skipped when nothing they depend on changed
-   (their code, the snapshot files, the library code);
+   (their code, the snapshot files, the library code); then one draft-summary page per tracked
+   model (``summaries/<slug>/index.ipynb``, :func:`execute_summary_pages`);
 4. the "State of the Hub" report of each chosen week as a new version folder
    (``analysis.reports.versions.publish``: never overwriting a published version);
 5. the generated partials of the site: ``_generated/headline.md`` (the Home page's numbers),
@@ -232,6 +233,44 @@ def execute_notebooks(opts: BuildOptions) -> list[Path]:
         nbs.execute_notebook(path, path, params)
         stamps[rel] = digest
         ran.append(path)
+        atomic.write_text(stamps_path, json.dumps(stamps, indent=1, sort_keys=True))
+    return ran
+
+
+def execute_summary_pages(opts: BuildOptions) -> list[Path]:
+    """One page per tracked model of the root (``analysis/eusummary/tracked.yml``):
+    ``notebooks/eusummary.ipynb`` executed with the model into ``summaries/<slug>/index.ipynb``
+    (skipped when nothing it depends on changed); pages of models no longer tracked removed."""
+    from analysis import notebooks as nbs
+    from analysis.eusummary import pages
+    from analysis.snapshots.sources import provenance
+
+    ids = pages.tracked(provenance(opts.root).generated)
+    slugs = [pages.slug(i) for i in ids]
+    for old in pages.stale_pages(opts.project, slugs):
+        opts.log(f"build: removing {old.relative_to(opts.project)} (model no longer tracked)")
+        shutil.rmtree(old)
+    stamps_path = cache_dir() / "build" / "summaries.json"
+    stamps: dict[str, str] = {}
+    if stamps_path.is_file():
+        stamps = json.loads(stamps_path.read_text(encoding="utf-8"))
+    source = opts.project / pages.NOTEBOOK
+    root_param = root_parameter(opts.root)
+    shared = _code_digest(opts.project) + _data_digest(opts.root) + _notebook_code_digest(source)
+    ran = []
+    for model, name in zip(ids, slugs, strict=True):
+        out = opts.project / pages.PAGES_DIR / name / "index.ipynb"
+        rel = str(out.relative_to(opts.project))
+        digest = hashlib.sha256((shared + root_param + model).encode()).hexdigest()
+        if not opts.force_notebooks and stamps.get(rel) == digest and out.is_file():
+            opts.log(f"build: {rel} unchanged, not re-executed")
+            continue
+        opts.log(f"build: executing {rel} (draft summary of a tracked model)")
+        nbs.execute_notebook(
+            source, out, {"root": root_param, "model": model}, metadata=pages.front_matter(model)
+        )
+        stamps[rel] = digest
+        ran.append(out)
         atomic.write_text(stamps_path, json.dumps(stamps, indent=1, sort_keys=True))
     return ran
 
@@ -532,6 +571,7 @@ def run(opts: BuildOptions) -> int:
     build_facts(opts.root, opts.log)
     if opts.notebooks:
         execute_notebooks(opts)
+        execute_summary_pages(opts)
     publish_reports(opts, choose_weeks(opts.root, opts.reports, opts.report_weeks))
     write_partials(opts)
     if not opts.render:
