@@ -81,7 +81,9 @@ def stale_pages(project: Path, keep: list[str]) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir() if p.is_dir() and (p / "index.ipynb").is_file() and p.name not in keep
+        p
+        for p in folder.iterdir()
+        if p.is_dir() and (p / "index.ipynb").is_file() and p.name not in keep
     )
 
 
@@ -113,4 +115,13 @@ def show(dr: Draft) -> Any:
     return Markdown(markdown(dr))
 
 
-__all__ = ["NOTEBOOK", "PAGES_DIR", "choose", "downloads", "front_matter", "show", "slug", "tracked"]
+__all__ = [
+    "NOTEBOOK",
+    "PAGES_DIR",
+    "choose",
+    "downloads",
+    "front_matter",
+    "show",
+    "slug",
+    "tracked",
+]

@@ -42,9 +42,7 @@ def _origin_md(o: Origin | None) -> str:
     if o is None:
         return _left()
     rev = o.revision[:12] if len(o.revision) == 40 else o.revision
-    return (
-        f"{_md(o.repo)} ({_md(o.kind)} file of {o.week.isoformat()}, revision {_md(rev)})"
-    )
+    return f"{_md(o.repo)} ({_md(o.kind)} file of {o.week.isoformat()}, revision {_md(rev)})"
 
 
 def _value_md(f: Field) -> str:
@@ -154,7 +152,14 @@ def _sources(dr: Draft) -> list[str]:
 
 def _processing() -> list[str]:
     t = _texts()["processing"]
-    return [f"## {t['title']}", "", f"### {t['tdm']}", "", _left(), "", f"### {t['illegal']}"] + [
+    return [
+        f"## {t['title']}",
+        "",
+        f"### {t['tdm']}",
+        "",
+        _left(),
+        "",
+        f"### {t['illegal']}",
         "",
         _left(),
         "",
@@ -197,7 +202,7 @@ def markdown(dr: Draft) -> str:
         out += [texts["not_found"].strip(), ""]
     for model_id, reason in dr.unread_cards:
         out += [f"The card of {_md(model_id)} was not read ({_md(reason)}).", ""]
-    out += _general(dr) + [""] + _sources(dr) + _processing() + _lineage(dr)
+    out += [*_general(dr), "", *_sources(dr), *_processing(), *_lineage(dr)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -219,7 +224,9 @@ def always_left() -> list[str]:
     """The template's fields that Hub metadata never fills (their titles, definitions.yml)."""
     t = _texts()
     src, proc = t["sources"], t["processing"]
-    return [t["general"]["size"], *(src[k] for k in ("private", "crawled", "user", "other"))] + [
+    return [
+        t["general"]["size"],
+        *(src[k] for k in ("private", "crawled", "user", "other")),
         proc["tdm"],
         proc["illegal"],
     ]
