@@ -33,10 +33,21 @@ from analysis.eusummary import metrics, pages, render
 from analysis.provenance import Provenance
 
 W = "2025-06-04"
+DATASET_FIELDS = (
+    "licences",
+    "size_categories",
+    "main_size",
+    "modalities",
+    "languages",
+    "gated",
+    "synthetic_hint",
+)
 HOSTILE = "x/<script>alert(1)</script>{{< include /etc/passwd >}}[a](javascript:b)|`"
 
 
-def _model(id_: str, base: str | None = None, card: Any = None, ds: tuple[str, ...] = ()) -> dict[str, Any]:
+def _model(
+    id_: str, base: str | None = None, card: Any = None, ds: tuple[str, ...] = ()
+) -> dict[str, Any]:
     tags = [f"dataset:{x}" for x in ds]
     link = None
     if base is not None:
@@ -156,22 +167,16 @@ def test_every_unfilled_field_is_marked(data: Data) -> None:
             "file": "models/2025-06-04/models.parquet",
         },
     }
-    fields = [(d["id"], k) for d in doc["datasets"] for k, v in d.items() if isinstance(v, dict)]
-    left = [
-        (i, k)
-        for d in doc["datasets"]
-        for k, v in d.items()
-        if isinstance(v, dict) and v["left_for_provider"]
-        for i in [d["id"]]
-    ]
-    assert len(fields) == 4 * 7
+    fields = [d[k] for d in doc["datasets"] for k in DATASET_FIELDS]
+    assert all(
+        set(f) == {"value", "filled_from_metadata", "left_for_provider", "source"} for f in fields
+    )
+    assert all(f["left_for_provider"] == (f["source"] is None) for f in fields)
     # pub/instruct: main size, languages, gated, synthetic; syn/synthetic-chat: sizes (2),
     # modalities, languages, gated; gone/private-set: all 7; pub/corpus: gated, synthetic
-    assert len(left) == 4 + 5 + 7 + 2
-    for d in doc["datasets"]:
-        for v in d.values():
-            if isinstance(v, dict):
-                assert v["left_for_provider"] == (v["source"] is None)
+    assert sum(f["left_for_provider"] for f in fields) == 4 + 5 + 7 + 2
+    # the dataset's row: found for the three public ones, none for the one not on the Hub
+    assert [d["source"] is not None for d in doc["datasets"]] == [True, True, False, True]
     assert len(doc["left_for_provider"]) == 7
     md = render.markdown(dr)
     # the disclaimer says the words once; then: size (value and source), pub/instruct's

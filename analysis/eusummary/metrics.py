@@ -90,6 +90,7 @@ class DeclaredDataset:
     id: str
     declared_by: tuple[Declaration, ...]
     on_hub: bool | None  # None: no datasets file to look in (every dataset field left)
+    origin: Origin | None = None  # the datasets file row it was found in
     licences: Field = LEFT
     size_categories: Field = LEFT
     main_size: Field = LEFT
@@ -194,10 +195,12 @@ def _lineage(data: Data, model: str, week: dt.date, draft: Draft) -> list[str]:
     anc = SQL.rows(data.con, "ancestors", {"week": week, "uid": uid})
     draft.ancestors = [Ancestor(str(i), int(d), bool(h), lic) for _, i, h, lic, d in anc]
     uids = [uid, *(r[0] for r in anc)]
-    draft.links = [
-        Link(str(c), str(p), rel, str(res))
-        for c, p, rel, res in SQL.rows(data.con, "links", {"week": week, "uids": uids})
-    ]
+    depth = {model: 0, **{a.id: a.depth for a in draft.ancestors}}
+    links = SQL.rows(data.con, "links", {"week": week, "uids": uids})
+    draft.links = sorted(
+        (Link(str(c), str(p), rel, str(res)) for c, p, rel, res in links),
+        key=lambda lk: depth.get(lk.child, 0),  # the model's links first, then up the tree
+    )
     draft.cycle = [str(r[0]) for r in SQL.rows(data.con, "cycles", {"week": week, "uids": uids})]
     return [model, *(a.id for a in draft.ancestors if a.on_hub)]
 
@@ -213,7 +216,7 @@ def _declared(data: Data, ids: list[str], week: dt.date) -> dict[str, list[Decla
     return out
 
 
-def _dataset_fields(data: Data, ids: list[str], week: dt.date) -> dict[str, dict[str, Field]]:
+def _dataset_fields(data: Data, ids: list[str], week: dt.date) -> dict[str, dict[str, Any]]:
     tags, words = synthetic_rule()
     params = {"week": week, "ids": ids, "synthetic_tags": tags, "synthetic_words": words}
     out = {}
@@ -223,6 +226,7 @@ def _dataset_fields(data: Data, ids: list[str], week: dt.date) -> dict[str, dict
         o = _origin(data, "datasets", str(id_), week)
         hints = [f"tag {t}" for t in syn_t] + [f"name contains {w}" for w in syn_w]
         out[str(id_)] = {
+            "origin": o,
             "licences": _filled(list(lic), o),
             "size_categories": _filled(list(sizes), o),
             "main_size": _filled(int(main) if main is not None and main == main else None, o),

@@ -38,11 +38,14 @@ def _left() -> str:
     return f"*{_texts()['left']}*"
 
 
-def _origin_md(o: Origin | None) -> str:
+def _origin_md(o: Origin | None, repo: bool = True) -> str:
+    """Where a field was filled from: the repository (unless ``repo`` is False: the row's own),
+    the snapshot file's kind and week, and the revision."""
     if o is None:
         return _left()
     rev = o.revision[:12] if len(o.revision) == 40 else o.revision
-    return f"{_md(o.repo)} ({_md(o.kind)} file of {o.week.isoformat()}, revision {_md(rev)})"
+    where = f"{_md(o.kind)} file of {o.week.isoformat()}, revision {_md(rev)}"
+    return f"{_md(o.repo)} ({where})" if repo else where
 
 
 def _value_md(f: Field) -> str:
@@ -79,7 +82,7 @@ def _datasets_table(items: list[DeclaredDataset]) -> str:
         size = _value_md(d.size_categories)
         if d.main_size.filled:
             size += f" ({_value_md(d.main_size)})"
-        source = _origin_md(d.licences.origin or d.size_categories.origin or _any_origin(d))
+        source = _origin_md(d.origin, repo=False)
         rows.append(
             [
                 f"{_md(d.id)}",
@@ -92,13 +95,6 @@ def _datasets_table(items: list[DeclaredDataset]) -> str:
             ]
         )
     return _table(heads, rows)
-
-
-def _any_origin(d: DeclaredDataset) -> Origin | None:
-    for f in (d.modalities, d.languages, d.gated, d.main_size, d.synthetic_hint):
-        if f.origin is not None:
-            return f.origin
-    return None
 
 
 def _general(dr: Draft) -> list[str]:
@@ -243,12 +239,13 @@ def as_dict(dr: Draft) -> dict[str, Any]:
         "found": dr.found,
         "week": dr.week.isoformat() if dr.week else None,
         "datasets_week": dr.datasets_week.isoformat() if dr.datasets_week else None,
-        "dataset": {"repository": REPO_ID, "revision": dr.revision, "generated": dr.generated},
+        "snapshots": {"repository": REPO_ID, "revision": dr.revision, "generated": dr.generated},
         "general": {k: _field_json(f) for k, f in dr.general.items()} or {"all": left},
         "datasets": [
             {
                 "id": c(d.id, LIMIT),
                 "public_on_hub": d.on_hub,
+                "source": d.origin.as_dict() if d.origin else None,
                 "inherited": d.inherited,
                 "declared_by": [
                     {
