@@ -15,7 +15,9 @@ Roots (each with a REVISION of 40 hex digits, not the generated sample):
 * :func:`models_only` — two weeks of models, nothing else (the README's real-data route);
 * :func:`empty_kinds` — the same models, with datasets and spaces files of zero rows;
 * :func:`single_week` — the last models week alone;
-* :func:`four_kinds` — models, datasets, spaces and daily papers, two weeks.
+* :func:`four_kinds` — models, datasets, spaces and daily papers, two weeks;
+* :func:`models_and_datasets` — models (with a SmolLM3-like base and finetune declaring training
+  datasets) and datasets, two weeks: the draft summaries' real-data route.
 
 The hand-computed numbers the tests expect are stated in the comments beside the rows.
 """

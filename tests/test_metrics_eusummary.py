@@ -239,6 +239,13 @@ def test_without_datasets_file_every_dataset_field_is_left() -> None:
     data.close()
 
 
+def test_the_synthetic_rule_is_read_from_its_definition() -> None:
+    assert metrics.synthetic_rule() == (
+        ["synthetic", "synthetic-data", "distilabel", "datadreamer", "library:distilabel"],
+        ["synthetic"],
+    )
+
+
 def test_tracked_models_and_slugs(tmp_path: Path) -> None:
     assert pages.tracked(False) == ["HuggingFaceTB/SmolLM3-3B", "openai/gpt-oss-20b"]
     assert len(pages.tracked(True)) == 3

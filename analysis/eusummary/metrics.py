@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,12 +160,25 @@ def _origin(data: Data, kind: str, repo: str, week: dt.date) -> Origin:
     return Origin(kind, repo, week, str(revision), str(path))
 
 
+#: The definition that states the synthetic-data rule (definitions.yml): the quoted tags
+#: before :data:`NAME_CLAUSE`, the quoted words of a dataset's name after it.
+SYNTHETIC_TERM = "Synthetic-data hint"
+NAME_CLAUSE = "whose name contains"
+
+
 def synthetic_rule() -> tuple[list[str], list[str]]:
-    """The tags and the words of a dataset id that hint at synthetic data (definitions.yml)."""
-    texts = load("eusummary").texts
-    return [str(t).lower() for t in texts["synthetic_tags"]], [
-        str(w).lower() for w in texts["synthetic_words"]
-    ]
+    """The tags, and the words of a dataset id, that hint at synthetic data, read from the
+    definition that states them (so that the rule is said once)."""
+    text = load("eusummary").definitions[SYNTHETIC_TERM]
+    tags, sep, words = text.partition(NAME_CLAUSE)
+    quoted = re.compile(r"`([^`]+)`")
+    rule = [m.lower() for m in quoted.findall(tags)], [m.lower() for m in quoted.findall(words)]
+    if not sep or not rule[0] or not rule[1]:
+        raise HubObsError(
+            f"analysis/eusummary/definitions.yml: {SYNTHETIC_TERM!r} must quote the tags, then "
+            f"'{NAME_CLAUSE}' and the quoted words"
+        )
+    return rule
 
 
 def _general(data: Data, model: str, week: dt.date) -> dict[str, Field] | None:
