@@ -179,9 +179,9 @@ def test_every_unfilled_field_is_marked(data: Data) -> None:
     assert [d["source"] is not None for d in doc["datasets"]] == [True, True, False, True]
     assert len(doc["left_for_provider"]) == 7
     md = render.markdown(dr)
-    # the disclaimer says the words once; then: size (value and source), pub/instruct's
-    # languages, syn/synthetic-chat's size, modalities and languages, 2.2-2.6 (5), 3.1, 3.2
-    assert md.count("*left for the provider*") == 1 + 2 + 1 + 3 + 5 + 2
+    # the disclaimer says the words once; then: size, pub/instruct's languages,
+    # syn/synthetic-chat's size, modalities and languages, 2.2-2.6 (5), 3.1, 3.2
+    assert md.count("*left for the provider*") == 1 + 1 + 1 + 3 + 5 + 2
     assert "not a legal document" in md
     assert "gone\\/private\\-set" in md.split("2.2 Private")[1]
 

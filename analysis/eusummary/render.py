@@ -102,7 +102,7 @@ def _general(dr: Draft) -> list[str]:
     rows = []
     for key in ("provider", "model", "identifiers", "modalities", "size"):
         f = dr.general.get(key, Field())
-        rows.append([t[key], _value_md(f), _origin_md(f.origin)])
+        rows.append([t[key], _value_md(f), _origin_md(f.origin) if f.filled else fmt.MISSING])
     return [f"## {t['title']}", "", _table(["Field", "Value", "Filled from"], rows)]
 
 
