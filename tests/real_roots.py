@@ -300,6 +300,7 @@ def models_and_datasets(root: Path) -> Path:
                 "author": "HuggingFaceTB",
                 "createdAt": _ts("2024-07-01"),
                 "downloads": 500,
+                "likes": 20,
                 "tags": [
                     "license:odc-by",
                     "size_categories:100M<n<1B",
@@ -313,6 +314,7 @@ def models_and_datasets(root: Path) -> Path:
                 "author": "HuggingFaceTB",
                 "createdAt": _ts("2025-05-01"),
                 "downloads": 50,
+                "likes": 3,
                 "tags": ["license:apache-2.0", "synthetic", "modality:text"],
             },
         ]
