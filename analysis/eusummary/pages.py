@@ -108,6 +108,13 @@ def downloads(dr: Draft, folder: Path | None = None) -> Any:
     return Markdown(f"Download this draft: {links[0]} or {links[1]}.\n")
 
 
+def source_note(data: Data) -> Any:
+    """The source line of what was opened, as a paragraph (a reader page prints no output)."""
+    from IPython.display import Markdown
+
+    return Markdown(escape.markdown(data.source_line(), None) + "\n")
+
+
 def show(dr: Draft) -> Any:
     """The draft as the page shows it (Markdown)."""
     from IPython.display import Markdown
