@@ -130,5 +130,6 @@ __all__ = [
     "front_matter",
     "show",
     "slug",
+    "source_note",
     "tracked",
 ]
