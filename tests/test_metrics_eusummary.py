@@ -255,3 +255,10 @@ def test_tracked_models_and_slugs(tmp_path: Path) -> None:
     bad.write_text("sample: [not-an-id]\n", encoding="utf-8")
     with pytest.raises(Exception, match="not model ids"):
         pages.tracked(True, bad)
+
+
+def test_a_hostile_model_id_gives_a_safe_slug_and_title() -> None:
+    model = "evil/<img src=x onerror=alert(1)>{{< include x >}}"
+    assert re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{8}", pages.slug(model))
+    title = pages.front_matter(model)["title"]
+    assert "\\<img" in title and not re.search(r"(?<!\\)<", title) and "{{<" not in title
