@@ -25,6 +25,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "analysis.notebooks",  # run: execute one notebook with parameters
     "analysis.nbsync",  # notebooks: keep notebooks in step with the definitions files
     "analysis.build",  # build: execute notebooks and report versions for the site
+    "analysis.reports.branch",  # reports: restore versions from / push them to the branch
 )
 
 
@@ -44,14 +45,8 @@ def parser() -> argparse.ArgumentParser:
         help="after an error, also print its details (such as a notebook kernel's traceback)",
     )
     sub = p.add_subparsers(dest="command", metavar="<command>")
-    for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name and name.startswith(exc.name):
-                continue  # that part is not built yet
-            raise
-        module.register(sub)
+    for name in SUBCOMMAND_MODULES:  # a module that fails to import is an error, never skipped
+        importlib.import_module(name).register(sub)
     return p
 
 

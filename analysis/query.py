@@ -7,7 +7,9 @@ formatted in. A package makes its runner once::
     SQL = SqlFiles(__file__)          # the folder sql/ beside this module
     SQL.df(con, "growth_weekly", {"start": start, "end": end})
 
-and checks its inputs with :func:`require_tables`. Dates given as parameters (notebooks pass ISO
+and checks its inputs with :func:`require_tables`. A file that starts with ``-- reads seeds: <name>``
+reads the shared list ``analysis/seeds/<name>.csv`` as table ``seed_<name>`` (:mod:`analysis.seeds`),
+registered while it runs. Dates given as parameters (notebooks pass ISO
 strings) go through :func:`as_date` / :func:`date_range`. A DuckDB error while a query runs
 becomes one :class:`~analysis.sqlerrors.QueryError` naming the query and its SQL file (and,
 inside the fact store, the file and week).
@@ -25,7 +27,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analysis import escape
+from analysis import escape, seeds
 from analysis.errors import HubObsError
 from analysis.paths import PROJECT_ROOT
 from analysis.sqlerrors import naming
@@ -53,30 +55,36 @@ class SqlFiles:
         """The text of ``sql/<name>.sql``."""
         return _read(self.path(name))
 
-    def _naming(self, name: str) -> contextlib.AbstractContextManager[None]:
-        """DuckDB errors become one message naming the query and its file (sqlerrors.naming)."""
+    @contextlib.contextmanager
+    def _running(self, con: duckdb.DuckDBPyConnection, name: str) -> Iterator[None]:
+        """DuckDB errors become one message naming the query and its file (sqlerrors.naming);
+        the seeds the file reads are registered on ``con`` meanwhile."""
         path = self.path(name)
         try:
             shown = path.relative_to(PROJECT_ROOT).as_posix()
         except ValueError:
             shown = str(path)
-        return naming(metric=f"{self.dir.parent.name}.{name}", sql=shown)
+        with (
+            naming(metric=f"{self.dir.parent.name}.{name}", sql=shown),
+            seeds.registered(con, seeds.declared(self.text(name), shown)),
+        ):
+            yield
 
     def df(self, con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> pd.DataFrame:
         """Run ``sql/<name>.sql`` with the bind parameters ``params``; the result as a DataFrame."""
-        with self._naming(name):
+        with self._running(con, name):
             return con.execute(self.text(name), dict(params or {})).df()
 
     def rows(
         self, con: duckdb.DuckDBPyConnection, name: str, params: Params = None
     ) -> list[tuple[Any, ...]]:
         """Run ``sql/<name>.sql``; the rows as Python values."""
-        with self._naming(name):
+        with self._running(con, name):
             return con.execute(self.text(name), dict(params or {})).fetchall()
 
     def execute(self, con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> None:
         """Run ``sql/<name>.sql`` for its effect (CREATE TEMP TABLE, INSERT, ...)."""
-        with self._naming(name):
+        with self._running(con, name):
             con.execute(self.text(name), dict(params or {}))
 
     @contextlib.contextmanager

@@ -4,7 +4,7 @@
 
 Generates (once, under ``benchmarks/work/``) a models week of ``--models`` rows and a history of
 105 small weeks, runs every contender in its own process (peak RSS is that process's own
-``ru_maxrss``), checks pandas and Polars give the same numbers as the pipeline, measures adding
+``VmHWM``, see ``benchmarks/contenders.py``), checks pandas and Polars give the same numbers as the pipeline, measures adding
 week 105 against recomputing all weeks, and the analysis step over a full-scale fact history.
 Writes the JSON given by ``--out`` and a Markdown summary beside it (same name, ``.md``).
 """

@@ -33,3 +33,19 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture()
+def own_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the seeds folder (analysis/seeds/) that the code reads instead of the bundled
+    one, for a test to edit."""
+    import shutil
+
+    from analysis import seeds
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for f in seeds.SEEDS_DIR.glob("*.csv"):
+        shutil.copy(f, folder / f.name)
+    monkeypatch.setattr(seeds, "SEEDS_DIR", folder)
+    return folder

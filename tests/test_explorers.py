@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from pathlib import Path
 
 import altair as alt
@@ -17,7 +16,6 @@ from metrics_tables import build, ts
 from analysis import explorers
 from analysis.errors import HubObsError
 from analysis.lineage import Lineage
-from analysis.paths import PROJECT_ROOT
 from analysis.provenance import Provenance
 from analysis.publish import publish
 
@@ -250,10 +248,3 @@ def test_dataset_chart_domain_picker(ds_con, tmp_path: Path) -> None:  # type: i
     ]
     assert params["pick_benchmark"]["bind"] == "legend"
     assert isinstance(chart, alt.Chart)
-
-
-def test_dataset_labels_keywords_agree_with_the_domains_fact() -> None:
-    pair = re.compile(r"\('([a-z]+)', '([a-z]+)'\)")
-    fact = (PROJECT_ROOT / "analysis/facts/sql/datasets__domains.sql").read_text()
-    ours = (PROJECT_ROOT / "analysis/explorers/sql/dataset_labels.sql").read_text()
-    assert pair.findall(ours) and pair.findall(ours) == pair.findall(fact)

@@ -58,7 +58,7 @@ WRITES = (
 def runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The default folder of runs, in tmp (the project's runs/ is left alone)."""
     folder = tmp_path / "runs"
-    monkeypatch.setattr(nbs, "RUNS_DIR", folder)
+    monkeypatch.setattr(nbs.runs, "RUNS_DIR", folder)  # where run_notebook reads it
     return folder
 
 

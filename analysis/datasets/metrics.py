@@ -11,11 +11,11 @@ Definitions (stated for readers in ``definitions.yml`` beside this module):
 * **Evaluation benchmark**: a dataset with any of three signals: a tag whose text after the last
   ``:`` is ``benchmark``, ``benchmarks``, ``evaluation``, ``eval`` or ``leaderboard``; a repo name
   containing ``eval`` or ``bench``; or a name in a short list of well-known benchmarks (MMLU,
-  GSM8K, HellaSwag, ...; see ``analysis/facts/sql/datasets__top.sql``). A heuristic: it misses
+  GSM8K, HellaSwag, ...: the seed ``analysis/seeds/benchmarks.csv``). A heuristic: it misses
   benchmarks with none of these signals and may count a training set named e.g. ``*-bench``.
 * **Task category**: the ``task_categories:`` tags (a dataset may have several).
-* **Domain**: finance, health, robotics, science, legal, code or math, from tag keywords (see
-  ``analysis/facts/sql/datasets__domains.sql``); ``(none)`` when no keyword matches.
+* **Domain**: finance, health, robotics, science, legal, code or math, from tag keywords (the seed
+  ``analysis/seeds/domains.csv``); ``(none)`` when no keyword matches.
 * **Foundational datasets**: the most downloaded datasets of a week, and the datasets named by
   the most models (``dataset:`` tags of models).
 """
@@ -46,6 +46,26 @@ def _check_n(n: int) -> None:
         )
 
 
+def _of_week(
+    con: duckdb.DuckDBPyConnection,
+    what: str,
+    name: str,
+    facts: tuple[str, ...],
+    n: int,
+    week: dt.date | str | None,
+    end: dt.date | str | None,
+    org_map: OrgMap,
+    root: str | os.PathLike[str] | None,
+) -> pd.DataFrame:
+    """The metric ``what``: ``sql/<name>.sql`` over ``facts`` for ``week`` (the latest datasets week up to ``end`` when
+    None) and the top ``n``, with the organization mapping registered."""
+    _check_n(n)
+    require_tables(con, (*facts, "weeks"), f"datasets.{what}")
+    w = week_or_latest(con, "datasets", week, end)
+    with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
+        return SQL.df(con, name, {"week": w, "n": n})
+
+
 def top_datasets(
     con: duckdb.DuckDBPyConnection,
     n: int = 20,
@@ -58,11 +78,8 @@ def top_datasets(
 
     Columns: rank, id, author, downloads, likes, is_benchmark, benchmark_signal, org_kind, country.
     """
-    _check_n(n)
-    require_tables(con, ("fact_datasets__top", "weeks"), "datasets.top_datasets")
-    w = week_or_latest(con, "datasets", week, end)
-    with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
-        return SQL.df(con, "top", {"week": w, "n": n})
+    facts = ("fact_datasets__top",)
+    return _of_week(con, "top_datasets", "top", facts, n, week, end, org_map, root)
 
 
 def benchmark_share(
@@ -115,13 +132,8 @@ def foundational(
     root: str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """The foundational datasets of ``week``, one row each: basis, rank, dataset_id, value, owner, org_kind, country."""
-    _check_n(n)
-    require_tables(
-        con, ("fact_datasets__top", "fact_models__dataset_refs", "weeks"), "datasets.foundational"
-    )
-    w = week_or_latest(con, "datasets", week, end)
-    with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
-        return SQL.df(con, "foundational", {"week": w, "n": n})
+    facts = ("fact_datasets__top", "fact_models__dataset_refs")
+    return _of_week(con, "foundational", "foundational", facts, n, week, end, org_map, root)
 
 
 def foundational_by_org_kind(

@@ -4,7 +4,9 @@ A fact reads either its kind's snapshot view (``models``, ``datasets``, ...) or,
 starts with a line ``-- reads facts: <name>, <name>``, other facts of the same kind and week
 (tables ``fact_<kind>__<name>``): a *derived* fact, computed in the weekly reduction from what
 the week's other facts already hold, without reading the snapshot file again. Its code hash
-covers the facts it reads, so changing one of them rebuilds it too.
+covers the facts it reads, so changing one of them rebuilds it too. A fact may also read shared
+lists, the seeds of :mod:`analysis.seeds` (a leading line ``-- reads seeds: <name>``; tables
+``seed_<name>`` while it runs); its code hash covers their files too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from analysis import seeds
 from analysis.errors import HubObsError
 
 SQL_DIR = Path(__file__).with_name("sql")
@@ -60,9 +63,17 @@ class Fact:
         return names
 
     @property
+    def seeds(self) -> tuple[str, ...]:
+        """Names of the seeds (``analysis/seeds/<name>.csv``) the fact reads."""
+        return seeds.declared(self.sql, self.path)
+
+    @property
     def code_hash(self) -> str:
-        """Changes exactly when the SQL that defines the fact, or a fact it reads, changes."""
+        """Changes exactly when the SQL that defines the fact, a seed it reads or a fact it reads
+        changes."""
         h = hashlib.sha256(self.sql.encode("utf-8"))
+        if self.seeds:
+            h.update(b"\0seeds:" + seeds.digest(self.seeds))
         for dep in self.reads:
             h.update(b"\0" + _by_name(self.kind, dep, self).code_hash.encode())
         return h.hexdigest()[:16]
@@ -123,20 +134,47 @@ def _has_view(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(rows and rows[0][0])
 
 
+def across_kinds(defined: list[Fact] | None = None) -> dict[str, list[Fact]]:
+    """The fact names that several kinds define (``authors``, ``licences``, ...), each with its
+    facts: each becomes a view ``fact_<name>`` over all of them (:func:`create_across_kinds`)."""
+    by_name: dict[str, list[Fact]] = {}
+    for f in facts() if defined is None else defined:
+        by_name.setdefault(f.name, []).append(f)
+    return {name: fs for name, fs in sorted(by_name.items()) if len(fs) > 1}
+
+
+def create_across_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Views ``fact_<name>`` for the fact names of :func:`across_kinds`: a first column ``kind``
+    (the repo kind), then the kinds' rows of ``fact_<kind>__<name>`` (by column name; a column one
+    kind lacks is NULL there), over the tables present on ``con``. Returns the views created."""
+    made = []
+    for name, defined in across_kinds().items():
+        present = [f for f in defined if _has_view(con, f.table)]
+        if not present:
+            continue
+        # identifiers and kinds come from file names (lower-case words), never from data
+        union = " UNION ALL BY NAME ".join(
+            f"SELECT '{f.kind}' AS kind, * FROM \"{f.table}\"" for f in present
+        )
+        con.execute(f'CREATE OR REPLACE VIEW "fact_{name}" AS {union}')
+        made.append(f"fact_{name}")
+    return made
+
+
 def materialize(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Run every fact whose input view exists on ``con`` (``<kind>``, or ``<kind>_raw`` for a raw
     fact: hand-built tables named ``<kind>`` alone skip the quality facts) and store it as table ``fact_<kind>__<name>``.
 
     This computes facts directly over the views (all weeks at once); the fact store computes
     the same tables week by week with caching (a derived fact reads the tables made before it).
-    Returns the tables created.
+    Then the views over several kinds (:func:`create_across_kinds`). Returns the tables created.
     """
     made = []
     for fact in facts():
         if not _has_view(con, fact.kind) or (fact.raw and not _has_view(con, fact.source)):
             continue
-        con.execute(
-            f'CREATE OR REPLACE TABLE "{fact.table}" AS {fact.sql}'
-        )  # names come from file names
+        with seeds.registered(con, fact.seeds):  # names come from file names
+            con.execute(f'CREATE OR REPLACE TABLE "{fact.table}" AS {fact.sql}')
         made.append(fact.table)
+    create_across_kinds(con)
     return made

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from analysis.facts import cache as fcache
-from analysis.facts.definitions import Fact, facts
-from analysis.facts.store import BuildReport, PathLike, WeekFile, plan, reduce_week, select_files
+from analysis.facts.definitions import Fact
+from analysis.facts.store import BuildReport, PathLike, WeekFile, reduce_week, start_build
 
 
 def _task(root: str, wf: WeekFile, todo: list[Fact], cache: str) -> tuple[str, dt.date, list[str]]:
@@ -37,13 +37,7 @@ def build_distributed(
     from distributed import Client, LocalCluster
 
     cache_path = Path(cache) if cache is not None else fcache.default_cache()
-    files = select_files(root, start, end)
-    defined = facts()
-    todo = plan(files, cache_path, defined)
-    report = BuildReport()
-    report.reused = sum(1 for wf in files for f in defined if f.kind == wf.kind) - sum(
-        len(v) for v in todo.values()
-    )
+    todo, report = start_build(root, start, end, cache_path)
     if not todo:
         return report
     own = client is None

@@ -21,6 +21,7 @@ from typing import Literal
 import duckdb
 import pyarrow as pa
 
+from analysis import seeds
 from analysis.facts.definitions import Fact
 from analysis.schema import KINDS
 from analysis.sqlerrors import naming
@@ -106,7 +107,8 @@ def _run(
                     )
                 con.register(table, data)
                 registered.append(table)
-            with naming(fact=f.table):  # a DuckDB error names the fact (and column)
+            # a DuckDB error names the fact (and column)
+            with naming(fact=f.table), seeds.registered(con, f.seeds):
                 out[f.table] = con.sql(f.sql).to_arrow_table()
     finally:
         for table in registered:

@@ -3,7 +3,8 @@
 :func:`build` computes the facts missing from the cache (a fact is missing for a week when no
 file carries that week, the week file's sha256 and the fact's current code hash); a week's file
 is opened once for all its missing facts (see :mod:`analysis.facts.reduce` for how it is read). :func:`open_facts` builds what is missing, then
-returns a DuckDB connection with views ``fact_<kind>__<name>`` (over the cached weeks' files), the
+returns a DuckDB connection with views ``fact_<kind>__<name>`` (over the cached weeks' files) and
+``fact_<name>`` (a name several kinds define, over all of them), the
 raw snapshot views and ``weeks`` table of the snapshot layer, and the :class:`Provenance`.
 """
 
@@ -22,7 +23,7 @@ from tqdm import tqdm
 
 from analysis.errors import HubObsError
 from analysis.facts import cache as fcache
-from analysis.facts.definitions import Fact, facts
+from analysis.facts.definitions import Fact, create_across_kinds, facts
 from analysis.facts.reduce import Strategy, run_facts
 from analysis.provenance import Provenance
 from analysis.sqlerrors import naming
@@ -113,6 +114,21 @@ def select_files(
     return chosen
 
 
+def start_build(
+    root: PathLike, start: dt.date | str | None, end: dt.date | str | None, cache: Path
+) -> tuple[dict[WeekFile, list[Fact]], BuildReport]:
+    """What a build of [start, end] computes (see :func:`plan`) and its report so far (the
+    (fact, week) pairs already cached counted as reused)."""
+    files = select_files(root, start, end)
+    defined = facts()
+    todo = plan(files, cache, defined)
+    report = BuildReport()
+    report.reused = sum(1 for wf in files for f in defined if f.kind == wf.kind) - sum(
+        len(v) for v in todo.values()
+    )
+    return todo, report
+
+
 def plan(
     files: Sequence[WeekFile], cache: Path, defined: Sequence[Fact] | None = None
 ) -> dict[WeekFile, list[Fact]]:
@@ -198,13 +214,7 @@ def build(
 ) -> BuildReport:
     """Compute every fact missing from the cache for the weeks of ``root`` in [start, end]."""
     cache_path = Path(cache) if cache is not None else fcache.default_cache()
-    files = select_files(root, start, end)
-    defined = facts()
-    todo = plan(files, cache_path, defined)
-    report = BuildReport()
-    report.reused = sum(1 for wf in files for f in defined if f.kind == wf.kind) - sum(
-        len(v) for v in todo.values()
-    )
+    todo, report = start_build(root, start, end, cache_path)
     bar = tqdm(
         list(todo.items()),
         desc="facts",
@@ -255,6 +265,7 @@ def open_facts(
         # A view over the cached files (read when queried, never held in memory); the names come
         # from the fact's file name and the file list is passed as a value, not spliced into SQL.
         con.read_parquet(paths, union_by_name=True).create_view(f.table, replace=True)
+    create_across_kinds(con)
     from analysis.snapshots import provenance
 
     return con, provenance(con)

@@ -95,14 +95,3 @@ def declared_base_share(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ok = out["repeat_of"].isna() & (out["n_created"] > 0)
     out["share"] = (out["n_with_base"] / out["n_created"]).where(ok)
     return out.reset_index()[["week", "n_created", "n_with_base", "share", "repeat_of"]]
-
-
-__all__ = [
-    "base_share",
-    "declared_base_share",
-    "declared_relations",
-    "derivatives_per_base",
-    "family_shape",
-    "link_counts",
-    "top_families_over_time",
-]

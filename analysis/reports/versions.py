@@ -216,6 +216,8 @@ def publish(
     meta = front_matter(week, number, site_url=site_url, published=published, prov=prov)
     reports_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=reports_dir))
+    from analysis.reports.inputs import code_digest
+
     try:
         run(template, work / NOTEBOOK_FILE, params, metadata=meta, output_dir=work)
         (work / LICENSE_FILE).write_text(license_text(prov), encoding="utf-8")
@@ -230,6 +232,7 @@ def publish(
                 "template": template.name,
                 "template_sha256": sha256_file(template),
                 "inputs_sha256": digest,
+                "code_sha256": code_digest(),  # recorded for comparisons, not in the digest
                 "parameters": {k: v for k, v in params.items()},
             },
             "dataset": {

@@ -39,7 +39,10 @@ GENERATED = {
     build.METHODS_FILE,
     build.QUALITY_FILE,
     "posts/index.xml",
-    "reports/index.xml",
+    "_generated/report-changes.md",
+    "reports/index.json",
+    "reports/changes.json",
+    "reports/feed.xml",
 }
 
 #: Third-party hosts the site may LINK to (never load from), and why.

@@ -106,5 +106,8 @@ def test_publish_runs_weekly_and_by_hand_and_deploys_to_pages_keeping_versions()
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     runs = "\n".join(str(s.get("run", "")) for s in _steps(pub))
     assert "hubobs fetch" in runs and "--week" in runs and "hubobs build" in runs
-    assert "git archive origin/reports reports" in runs, "earlier report versions are restored"
-    assert "cp -R -n" in runs, "published versions are copied without replacing anything"
+    # the branch steps are `hubobs reports` (analysis/reports/branch.py, tested against a bare
+    # repository in test_site_reports_branch.py): restore before the build, push after it
+    assert runs.index("hubobs reports restore") < runs.index("hubobs build")
+    assert runs.index("hubobs build") < runs.index("hubobs reports push")
+    assert "git push" not in runs and "cp -R" not in runs, "only `hubobs reports push` pushes"

@@ -1,21 +1,10 @@
+-- reads seeds: domains
 -- Dataset explorer: the task categories and domains of the datasets $ids in snapshot week
 -- $week, one row per dataset id found. task_categories: the text after `task_categories:` in
 -- tags, lower-cased, distinct and sorted. domains: the domains whose keywords match a tag's text
--- after the last ':' (lower-cased), sorted; the keyword table is the one of
--- analysis/facts/sql/datasets__domains.sql (tests/test_explorers.py checks they agree).
-WITH keywords(domain, keyword) AS (
-    VALUES
-        ('finance', 'finance'), ('finance', 'financial'), ('finance', 'economics'),
-        ('health', 'medical'), ('health', 'health'), ('health', 'healthcare'),
-        ('health', 'clinical'), ('health', 'medicine'), ('health', 'biomedical'),
-        ('robotics', 'robotics'), ('robotics', 'lerobot'), ('robotics', 'robot'),
-        ('science', 'science'), ('science', 'chemistry'), ('science', 'biology'),
-        ('science', 'physics'), ('science', 'climate'), ('science', 'astronomy'),
-        ('legal', 'legal'), ('legal', 'law'),
-        ('code', 'code'), ('code', 'programming'),
-        ('math', 'math'), ('math', 'mathematics')
-),
-d AS (
+-- after the last ':' (lower-cased), sorted; the keywords are analysis/seeds/domains.csv, as for
+-- the fact datasets__domains.
+WITH d AS (
     SELECT id, coalesce(tags, []) AS tags
     FROM datasets
     WHERE week = $week AND list_contains($ids, id)
@@ -27,7 +16,7 @@ words AS (
 doms AS (
     SELECT w.id, list_sort(list_distinct(list(k.domain))) AS domains
     FROM words AS w
-    JOIN keywords AS k ON k.keyword = w.word
+    JOIN seed_domains AS k ON k.keyword = w.word
     GROUP BY w.id
 ),
 tasks AS (

@@ -4,22 +4,15 @@
 -- Rows are sparse: a (kind, week, author) row is kept when the author created something that
 -- week, or when the week repeats the previous file (is_repeat; created is then NULL, not zero).
 -- top_overall marks the $n most active authors of the kind whatever their org_kind.
-WITH a AS (
-    SELECT 'models' AS kind, week, author, created_week FROM fact_models__authors
-    UNION ALL
-    SELECT 'datasets' AS kind, week, author, created_week FROM fact_datasets__authors
-    UNION ALL
-    SELECT 'spaces' AS kind, week, author, created_week FROM fact_spaces__authors
-),
-wk AS (
+WITH wk AS (
     SELECT DISTINCT a.kind, a.week, w.repeat_of
-    FROM a
+    FROM fact_authors AS a
     LEFT JOIN weeks AS w ON w.kind = a.kind AND w.week = a.week
     WHERE ($start IS NULL OR a.week >= $start) AND ($end IS NULL OR a.week <= $end)
 ),
 sel AS (
     SELECT a.kind, a.week, a.author, a.created_week
-    FROM a
+    FROM fact_authors AS a
     JOIN wk ON wk.kind = a.kind AND wk.week = a.week
     WHERE a.author IS NOT NULL AND wk.repeat_of IS NULL
 ),

@@ -1,20 +1,9 @@
+-- reads seeds: domains
 -- Datasets per week and application domain (read by analysis/datasets). A dataset belongs to a domain
--- when one of its tags, after the last ':' and lower-cased, is one of the domain's keywords
--- below (so `finance`, `task_categories:robotics` and `tag:medical` all count). A dataset
+-- when one of its tags, after the last ':' and lower-cased, is one of the domain's keywords in
+-- analysis/seeds/domains.csv (so `finance`, `task_categories:robotics` and `tag:medical` all count). A dataset
 -- matching several domains counts once under each; `(none)` counts datasets matching none.
-WITH keywords(domain, keyword) AS (
-    VALUES
-        ('finance', 'finance'), ('finance', 'financial'), ('finance', 'economics'),
-        ('health', 'medical'), ('health', 'health'), ('health', 'healthcare'),
-        ('health', 'clinical'), ('health', 'medicine'), ('health', 'biomedical'),
-        ('robotics', 'robotics'), ('robotics', 'lerobot'), ('robotics', 'robot'),
-        ('science', 'science'), ('science', 'chemistry'), ('science', 'biology'),
-        ('science', 'physics'), ('science', 'climate'), ('science', 'astronomy'),
-        ('legal', 'legal'), ('legal', 'law'),
-        ('code', 'code'), ('code', 'programming'),
-        ('math', 'math'), ('math', 'mathematics')
-),
-d AS (
+WITH d AS (
     SELECT
         week,
         coalesce(_id, 'id:' || id) AS uid,
@@ -27,7 +16,7 @@ matched AS (
     -- words unnested in the select list (a lateral unnest runs several times slower in DuckDB)
     SELECT DISTINCT w.week, w.uid, w.created, w.downloads, k.domain
     FROM (SELECT week, uid, created, downloads, unnest(words) AS word FROM d) AS w
-    JOIN keywords AS k ON k.keyword = w.word
+    JOIN seed_domains AS k ON k.keyword = w.word
 ),
 labelled AS (
     SELECT week, uid, created, downloads, domain FROM matched

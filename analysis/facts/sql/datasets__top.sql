@@ -1,10 +1,11 @@
+-- reads seeds: benchmarks
 -- The 200 most downloaded datasets of each week (read by analysis/datasets), with whether each looks
 -- like an evaluation benchmark. Ties on downloads are broken by id so the list is deterministic.
 -- Benchmark rule (any of):
 --   tag:  a tag whose text after the last ':' is benchmark, benchmarks, evaluation, eval or
 --         leaderboard (lower-cased);
 --   name: the repo name (after 'owner/') contains 'eval' or 'bench';
---   known: the repo name is one of a short list of well-known benchmarks below.
+--   known: the repo name is one of the well-known benchmarks of analysis/seeds/benchmarks.csv.
 WITH d AS (
     SELECT
         week,
@@ -34,10 +35,6 @@ SELECT
     created,
     list_has_any(words, ['benchmark', 'benchmarks', 'evaluation', 'eval', 'leaderboard']) AS benchmark_tag,
     regexp_matches(name, 'eval|bench') AS benchmark_name,
-    name IN (
-        'mmlu', 'mmlu-pro', 'mmlu_pro', 'gsm8k', 'hellaswag', 'truthful_qa', 'winogrande',
-        'ai2_arc', 'openai_humaneval', 'humaneval', 'mbpp', 'bbh', 'big_bench_hard', 'gpqa',
-        'ifeval', 'math-500', 'glue', 'super_glue'
-    ) AS benchmark_known
+    name IN (SELECT name FROM seed_benchmarks) AS benchmark_known
 FROM ranked
 WHERE rank <= 200

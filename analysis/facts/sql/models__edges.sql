@@ -17,28 +17,16 @@ WITH m AS (
         regexp_replace(list_filter(tags, lambda t: starts_with(t, 'license:'))[1], '^license:', '') AS licence
     FROM models
 ),
+-- each link carries its child's columns of m (all but tags and baseModels)
 from_struct AS (
     SELECT
-        week,
-        _id,
-        id,
-        author,
-        createdAt,
-        licence,
-        relation,
-        n_parents,
-        parent_pos,
+        * EXCLUDE (parent),
         parent._id AS parent__id,
         parent.id AS parent_id,
         'baseModels' AS source
     FROM (
         SELECT
-            week,
-            _id,
-            id,
-            author,
-            createdAt,
-            licence,
+            m.* EXCLUDE (tags, baseModels),
             lower(baseModels.relation) AS relation,
             len(baseModels.models) AS n_parents,
             unnest(baseModels.models) AS parent,
@@ -49,22 +37,11 @@ from_struct AS (
 ),
 tag_links AS (
     SELECT
-        week,
-        _id,
-        id,
-        author,
-        createdAt,
-        licence,
-        regexp_extract(tag, '^base_model:(finetune|quantized|adapter|merge):(.+)$', ['relation', 'parent']) AS link,
-        pos
+        * EXCLUDE (tag),
+        regexp_extract(tag, '^base_model:(finetune|quantized|adapter|merge):(.+)$', ['relation', 'parent']) AS link
     FROM (
         SELECT
-            week,
-            _id,
-            id,
-            author,
-            createdAt,
-            licence,
+            m.* EXCLUDE (tags, baseModels),
             unnest(tags) AS tag,
             generate_subscripts(tags, 1) AS pos
         FROM m
@@ -75,12 +52,7 @@ tag_links AS (
 ),
 from_tags AS (
     SELECT
-        week,
-        _id,
-        id,
-        author,
-        createdAt,
-        licence,
+        * EXCLUDE (link, pos),
         link.relation AS relation,
         count(*) OVER (PARTITION BY week, coalesce(_id, 'id:' || id)) AS n_parents,
         row_number() OVER (PARTITION BY week, coalesce(_id, 'id:' || id) ORDER BY pos) AS parent_pos,
@@ -103,5 +75,5 @@ SELECT
     parent__id,
     parent_id,
     source
-FROM (SELECT * FROM from_struct UNION ALL SELECT * FROM from_tags)
+FROM (SELECT * FROM from_struct UNION ALL BY NAME SELECT * FROM from_tags)
 WHERE parent_id IS NOT NULL OR parent__id IS NOT NULL

@@ -2,14 +2,7 @@
 -- day as counted in the file chosen by growth_observed.created_from (NULL: not observed). When two
 -- observed weeks cover the same day (labels off the 7-day grid) the earlier week's row is kept.
 CREATE OR REPLACE TEMP TABLE growth_daily AS
-WITH daily AS (
-    SELECT 'models' AS kind, week, day, created FROM fact_models__created_daily
-    UNION ALL
-    SELECT 'datasets' AS kind, week, day, created FROM fact_datasets__created_daily
-    UNION ALL
-    SELECT 'spaces' AS kind, week, day, created FROM fact_spaces__created_daily
-),
-days AS (
+WITH days AS (
     SELECT
         kind,
         week,
@@ -24,5 +17,5 @@ SELECT
     days.created_from,
     CASE WHEN days.created_from IS NOT NULL THEN coalesce(daily.created, 0) END AS created
 FROM days
-LEFT JOIN daily ON daily.kind = days.kind AND daily.week = days.created_from AND daily.day = days.day
+LEFT JOIN fact_created_daily AS daily ON daily.kind = days.kind AND daily.week = days.created_from AND daily.day = days.day
 QUALIFY row_number() OVER (PARTITION BY days.kind, days.day ORDER BY days.week) = 1

@@ -5,14 +5,8 @@
 -- else NULL (not observed).
 CREATE OR REPLACE TEMP TABLE growth_observed AS
 WITH a AS (
-    SELECT 'models' AS kind, week, sum(repos) AS repos, count(author) AS authors
-    FROM fact_models__authors GROUP BY week
-    UNION ALL
-    SELECT 'datasets' AS kind, week, sum(repos) AS repos, count(author) AS authors
-    FROM fact_datasets__authors GROUP BY week
-    UNION ALL
-    SELECT 'spaces' AS kind, week, sum(repos) AS repos, count(author) AS authors
-    FROM fact_spaces__authors GROUP BY week
+    SELECT kind, week, sum(repos) AS repos, count(author) AS authors
+    FROM fact_authors GROUP BY kind, week
 ),
 -- every week of the weeks table: a file without rows is a week of zero repositories
 aw AS (

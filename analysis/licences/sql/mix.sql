@@ -1,14 +1,9 @@
 -- Licence mix per week of kind $kind within [$start, $end]: the $n licences with the most repos
 -- in the last week of the range by name, the rest as '(other licences)', no licence as
 -- '(none declared)'; share = repos / all repos of the week.
-WITH f AS (
-    SELECT 'models' AS kind, week, licence, repos, created_week FROM fact_models__licences
-    UNION ALL
-    SELECT 'datasets' AS kind, week, licence, repos, created_week FROM fact_datasets__licences
-),
-sel AS (
+WITH sel AS (
     SELECT week, coalesce(licence, '(none declared)') AS licence, repos, created_week
-    FROM f
+    FROM fact_licences
     WHERE kind = $kind AND ($start IS NULL OR week >= $start) AND ($end IS NULL OR week <= $end)
 ),
 top AS (

@@ -1,21 +1,14 @@
 -- Repos held in week $week per repo kind, organization kind and country (from the temp table
 -- org_map, matched case-insensitively on the author; 'unmapped' when the author is not in it),
 -- with the number of authors behind them and each group's share of the repo kind's total.
-WITH a AS (
-    SELECT 'models' AS repo_kind, week, author, repos FROM fact_models__authors
-    UNION ALL
-    SELECT 'datasets' AS repo_kind, week, author, repos FROM fact_datasets__authors
-    UNION ALL
-    SELECT 'spaces' AS repo_kind, week, author, repos FROM fact_spaces__authors
-),
-g AS (
+WITH g AS (
     SELECT
-        a.repo_kind,
+        a.kind AS repo_kind,
         coalesce(m.kind, 'unmapped') AS org_kind,
         coalesce(m.country, 'unmapped') AS country,
         sum(a.repos) AS repos,
         count(a.author) AS authors
-    FROM a
+    FROM fact_authors AS a
     LEFT JOIN org_map AS m ON lower(m.org) = lower(a.author)
     WHERE a.week = $week
     GROUP BY ALL

@@ -1,22 +1,15 @@
 -- Week-by-week activity of the $n authors that created the most repos of kind $kind over
 -- [$start, $end]: repos created and modified each week. A repeated week (its file repeats the
 -- previous one) has NULL activity, not zero. Weeks where an author has no row count 0.
-WITH a AS (
-    SELECT 'models' AS kind, week, author, created_week, modified_week FROM fact_models__authors
-    UNION ALL
-    SELECT 'datasets' AS kind, week, author, created_week, modified_week FROM fact_datasets__authors
-    UNION ALL
-    SELECT 'spaces' AS kind, week, author, created_week, modified_week FROM fact_spaces__authors
-),
-wk AS (
+WITH wk AS (
     SELECT DISTINCT a.week, w.repeat_of
-    FROM a
+    FROM fact_authors AS a
     LEFT JOIN weeks AS w ON w.kind = a.kind AND w.week = a.week
     WHERE a.kind = $kind AND ($start IS NULL OR a.week >= $start) AND ($end IS NULL OR a.week <= $end)
 ),
 sel AS (
     SELECT a.week, a.author, a.created_week, a.modified_week
-    FROM a
+    FROM fact_authors AS a
     JOIN wk ON wk.week = a.week
     WHERE a.kind = $kind AND a.author IS NOT NULL AND wk.repeat_of IS NULL
 ),

@@ -1,16 +1,9 @@
 -- The $n authors holding the most repos of kind $kind in week $week, with what they created over
 -- the non-repeated weeks of [$start, $end], their share of all repos of the week, and their kind
 -- and country from the temp table org_map (matched case-insensitively; 'unmapped' when absent).
-WITH a AS (
-    SELECT 'models' AS kind, week, author, repos, created_week, downloads, likes FROM fact_models__authors
-    UNION ALL
-    SELECT 'datasets' AS kind, week, author, repos, created_week, downloads, likes FROM fact_datasets__authors
-    UNION ALL
-    SELECT 'spaces' AS kind, week, author, repos, created_week, downloads, likes FROM fact_spaces__authors
-),
-sel AS (
+WITH sel AS (
     SELECT a.*
-    FROM a
+    FROM fact_authors AS a
     LEFT JOIN weeks AS w ON w.kind = a.kind AND w.week = a.week
     WHERE a.kind = $kind
       AND ($start IS NULL OR a.week >= $start) AND ($end IS NULL OR a.week <= $end)
@@ -21,7 +14,7 @@ created AS (
 ),
 held AS (
     SELECT author, repos, downloads, likes, sum(repos) OVER () AS all_repos
-    FROM a
+    FROM fact_authors
     WHERE kind = $kind AND week = $week AND author IS NOT NULL
 )
 SELECT
