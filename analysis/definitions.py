@@ -54,6 +54,7 @@ ANALYSES: tuple[str, ...] = (
     "lifecycle",
     "licences",
     "tracker",
+    "eusummary",
     "week",
 )
 #: Other folders with a definitions file (pages that are not analyses).
@@ -115,6 +116,7 @@ class Analysis:
     tables: dict[str, FigureDef] = field(default_factory=dict)
     sources: str = "all"  # what the findings are computed from
     kinds: tuple[str, ...] = ()  # the kinds of repository it is about
+    texts: dict[str, Any] = field(default_factory=dict)  # an analysis' own texts (its pages' words)
 
     @property
     def folder(self) -> str:
@@ -229,6 +231,14 @@ def _kinds(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _texts(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise HubObsError(f"{where}: must map names to texts")
+    return {str(k): v for k, v in value.items()}
+
+
 def load_file(path: Path) -> Analysis:
     """Read and check one definitions file."""
     where = str(path)
@@ -258,6 +268,7 @@ def load_file(path: Path) -> Analysis:
         "tables",
         "sources",
         "kinds",
+        "texts",
     }
     if unknown:
         raise HubObsError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
@@ -272,6 +283,7 @@ def load_file(path: Path) -> Analysis:
         tables=_figures(name, doc.get("tables"), f"{where}: tables"),
         sources=check_sources(doc.get("sources", "all"), f"{where}: sources"),
         kinds=_kinds(doc.get("kinds"), f"{where}: kinds"),
+        texts=_texts(doc.get("texts"), f"{where}: texts"),
     )
 
 

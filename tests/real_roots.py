@@ -20,6 +20,8 @@ Roots (each with a REVISION of 40 hex digits, not the generated sample):
 * :func:`single_week` — the last models week alone;
 * :func:`four_kinds` — models, datasets, spaces and daily papers, two weeks;
 * :func:`models_datasets` — the models and datasets of :func:`four_kinds`, nothing else.
+* :func:`models_and_datasets` — models (with a SmolLM3-like base and finetune declaring training
+  datasets) and datasets, two weeks: the draft summaries' real-data route.
 
 The hand-computed numbers the tests expect are stated in the comments beside the rows.
 """
@@ -340,10 +342,64 @@ def models_datasets(root: Path) -> Path:
     return _finish(root)
 
 
+SMOL3 = "HuggingFaceTB/SmolLM3-3B"
+
+
+def smol3_models() -> list[dict[str, Any]]:
+    """Two models added by :func:`models_and_datasets`: a base declaring two datasets (card and
+    tags) and its finetune (the tracked ``HuggingFaceTB/SmolLM3-3B``) declaring one."""
+    base = _model(f"{SMOL3}-Base", _ts("2025-06-01"), 700)
+    base["cardData"] = '{"datasets": ["HuggingFaceTB/smollm-corpus", "HuggingFaceFW/fineweb-edu"]}'
+    base["tags"] = [*base["tags"], "dataset:HuggingFaceTB/smollm-corpus"]
+    model = _model(SMOL3, _ts("2025-06-02"), 900, _link("finetune", f"{SMOL3}-Base"))
+    model["cardData"] = '{"datasets": "HuggingFaceTB/smoltalk2"}'
+    return [base, model]
+
+
+def models_and_datasets(root: Path) -> Path:
+    """Models (those of :func:`models_only` and :func:`smol3_models`) and datasets, two weeks.
+
+    The draft of ``HuggingFaceTB/SmolLM3-3B`` in W2 lists, by hand: HuggingFaceTB/smoltalk2 (its
+    own, in its card; public, tagged synthetic), then from its base (distance 1)
+    HuggingFaceFW/fineweb-edu (card; not in the datasets file) and HuggingFaceTB/smollm-corpus
+    (card and tags; public, odc-by, 100M<n<1B, text, en)."""
+    for week in (W1, W2):
+        rows = (models_w1() if week == W1 else models_w2()) + smol3_models()
+        _write(root, "models", week, rows, _models_schema(week))
+        ds = [
+            {
+                "_id": "d2",
+                "id": "HuggingFaceTB/smollm-corpus",
+                "author": "HuggingFaceTB",
+                "createdAt": _ts("2024-07-01"),
+                "downloads": 500,
+                "likes": 20,
+                "tags": [
+                    "license:odc-by",
+                    "size_categories:100M<n<1B",
+                    "modality:text",
+                    "language:en",
+                ],
+            },
+            {
+                "_id": "d4",
+                "id": "HuggingFaceTB/smoltalk2",
+                "author": "HuggingFaceTB",
+                "createdAt": _ts("2025-05-01"),
+                "downloads": 50,
+                "likes": 3,
+                "tags": ["license:apache-2.0", "synthetic", "modality:text"],
+            },
+        ]
+        _write(root, "datasets", week, ds, arrow_schema("datasets", week))
+    return _finish(root)
+
+
 ROOTS = {
     "models-only": models_only,
     "empty-kinds": empty_kinds,
     "single-week": single_week,
     "four-kinds": four_kinds,
     "models-datasets": models_datasets,
+    "models-and-datasets": models_and_datasets,
 }

@@ -22,6 +22,7 @@ import real_roots as rr
 from analysis import build, evaluations, growth, organizations, platforms, tracker
 from analysis.data import Data, open_data
 from analysis.errors import HubObsError
+from analysis.eusummary import pages
 from analysis.facts.store import select_files
 from analysis.paths import PROJECT_ROOT
 from analysis.weeks import weeks
@@ -56,7 +57,7 @@ def _copy_project(dest: Path) -> Path:
     return dest
 
 
-ROOTS = ("models_only", "empty_kinds", "single_week", "four_kinds")
+ROOTS = ("models_only", "empty_kinds", "single_week", "four_kinds", "models_and_datasets")
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +109,10 @@ def test_every_page_builds_from_any_real_shaped_root(
     built = build_of(name)
     executed = build.notebook_paths(built)
     assert len(executed) == len(build.notebook_paths(PROJECT_ROOT))
-    for path in executed:
+    # one draft-summary page per tracked model of real data
+    summaries = sorted((built / pages.PAGES_DIR).glob("*/index.ipynb"))
+    assert [p.parent.name for p in summaries] == sorted(pages.slug(m) for m in pages.tracked(False))
+    for path in [*executed, *summaries]:
         nb = nbformat.read(path, as_version=4)
         errors = [
             o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"

@@ -7,7 +7,8 @@ In order:
 3. the analysis notebooks (``notebooks/*.ipynb``), notebook posts (``posts/*/index.ipynb``) and
    explorers (``explorers/*/index.ipynb``)
    executed in place with the root as parameter, skipped when nothing they depend on changed
-   (their code, the snapshot files, the library code);
+   (their code, the snapshot files, the library code); then one draft-summary page per tracked
+   model (``summaries/<slug>/index.ipynb``, :func:`execute_summary_pages`);
 4. the "State of the Hub" report of each chosen week as a new version folder
    (``analysis.reports.versions.publish``: never overwriting a published version), then the
    versions' index, comparisons and feed (``analysis.reports.index.write_all``);
@@ -30,7 +31,7 @@ In order:
 from __future__ import annotations
 
 from analysis.build.cli import register, run
-from analysis.build.execute import execute_notebooks, notebook_paths
+from analysis.build.execute import execute_notebooks, execute_summary_pages, notebook_paths
 from analysis.build.offline import (
     QUARTO_CITEAS_ROLE,
     QUARTO_WIDGET_SCRIPTS,
@@ -86,6 +87,7 @@ __all__ = [
     "choose_weeks",
     "ensure_root",
     "execute_notebooks",
+    "execute_summary_pages",
     "finish_site",
     "notebook_paths",
     "output_dir",

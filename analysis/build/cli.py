@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import os
 
-from analysis.build.execute import execute_notebooks
+from analysis.build.execute import execute_notebooks, execute_summary_pages
 from analysis.build.options import BuildOptions, build_facts, ensure_root
 from analysis.build.partials import write_partials
 from analysis.build.render import render
@@ -19,6 +19,7 @@ def run(opts: BuildOptions) -> int:
     build_facts(opts.root, opts.log)
     if opts.notebooks:
         execute_notebooks(opts)
+        execute_summary_pages(opts)
     publish_reports(opts, choose_weeks(opts.root, opts.reports, opts.report_weeks))
     write_partials(opts)
     if not opts.render:

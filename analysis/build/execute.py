@@ -1,10 +1,12 @@
 """Executing the site's notebooks in place (analyses, notebook posts, explorers), each skipped
-when nothing it depends on changed: its code, the snapshot files, the library code."""
+when nothing it depends on changed: its code, the snapshot files, the library code; then the
+draft-summary pages, one per tracked model (:func:`execute_summary_pages`)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -81,5 +83,43 @@ def execute_notebooks(opts: BuildOptions) -> list[Path]:
         nbs.execute_notebook(path, path, params)
         stamps[rel] = digest
         ran.append(path)
+        atomic.write_text(stamps_path, json.dumps(stamps, indent=1, sort_keys=True))
+    return ran
+
+
+def execute_summary_pages(opts: BuildOptions) -> list[Path]:
+    """One page per tracked model of the root (``analysis/eusummary/tracked.yml``):
+    ``notebooks/eusummary.ipynb`` executed with the model into ``summaries/<slug>/index.ipynb``
+    (skipped when nothing it depends on changed); pages of models no longer tracked removed."""
+    from analysis import notebooks as nbs
+    from analysis.eusummary import pages
+    from analysis.snapshots.sources import provenance
+
+    ids = pages.tracked(provenance(opts.root).generated)
+    slugs = [pages.slug(i) for i in ids]
+    for old in pages.stale_pages(opts.project, slugs):
+        opts.log(f"build: removing {old.relative_to(opts.project)} (model no longer tracked)")
+        shutil.rmtree(old)
+    stamps_path = cache_dir() / "build" / "summaries.json"
+    stamps: dict[str, str] = {}
+    if stamps_path.is_file():
+        stamps = json.loads(stamps_path.read_text(encoding="utf-8"))
+    source = opts.project / pages.NOTEBOOK
+    root_param = root_parameter(opts.root)
+    shared = _code_digest(opts.project) + _data_digest(opts.root) + _notebook_code_digest(source)
+    ran = []
+    for model, name in zip(ids, slugs, strict=True):
+        out = opts.project / pages.PAGES_DIR / name / "index.ipynb"
+        rel = str(out.relative_to(opts.project))
+        digest = hashlib.sha256((shared + root_param + model).encode()).hexdigest()
+        if not opts.force_notebooks and stamps.get(rel) == digest and out.is_file():
+            opts.log(f"build: {rel} unchanged, not re-executed")
+            continue
+        opts.log(f"build: executing {rel} (draft summary of a tracked model)")
+        nbs.execute_notebook(
+            source, out, {"root": root_param, "model": model}, metadata=pages.front_matter(model)
+        )
+        stamps[rel] = digest
+        ran.append(out)
         atomic.write_text(stamps_path, json.dumps(stamps, indent=1, sort_keys=True))
     return ran

@@ -83,6 +83,7 @@ class DatasetPopulation:
     main_size: np.ndarray
     arxiv: pa.Array  # per row, null when none (benchmarks cite their paper)
     hostile_rows: np.ndarray
+    synthetic: np.ndarray  # tagged ``synthetic`` (card and tags): a synthetic-data hint
 
 
 def build_datasets(
@@ -231,7 +232,21 @@ def build_datasets(
         main_size=main_size,
         arxiv=arxiv,
         hostile_rows=hostile,
+        synthetic=synthetic_rows(seed, is_bench),
     )
+
+
+#: Share of the non-benchmark datasets tagged ``synthetic`` (in 1/1000).
+SYNTHETIC_PER_MILLE = 120
+
+
+def synthetic_rows(seed: int, is_bench: np.ndarray) -> np.ndarray:
+    """Which datasets are tagged ``synthetic``, from a random stream of their own (stream key
+    ``[seed, 14]``), so that adding them changed no other draw and no other column; integer
+    draws only (bit-for-bit portable)."""
+    rng = dm.default_rng([seed, 14])
+    draw = rng.integers(0, 1000, size=len(is_bench))
+    return ~is_bench & (draw < SYNTHETIC_PER_MILLE)
 
 
 def datasets_table(
@@ -250,6 +265,8 @@ def datasets_table(
     r = np.arange(n)
     dom_tag_list = tuple(names.DOMAIN_TAG[d] or "" for d in names.DOMAINS)
     has_dom = np.array([bool(names.DOMAIN_TAG[d]) for d in names.DOMAINS])[domain]
+    synthetic = pop.synthetic[rows]
+    syn_s = pa.array(["synthetic"] * int(synthetic.sum()), pa.string())
     task_s = vocab(TASKS, task)
     mod_s = vocab(MODALITIES, modality)
     size_s = vocab(names.SIZE_CATEGORIES, pop.size_cat[rows])
@@ -266,6 +283,7 @@ def datasets_table(
         (r, cat("format:", fmt_s)),
         (r, cat("modality:", mod_s)),
         (r[has_dom], dom_s.filter(pa.array(has_dom))),
+        (r[synthetic], syn_s),
         (r, pa.array(["library:datasets"] * n, pa.string())),
         (r[has_ax], cat("arxiv:", arxiv.filter(pa.array(has_ax)))),
         (r[lic >= 0], cat("license:", lic_s.filter(pa.array(lic >= 0)))),
@@ -287,7 +305,15 @@ def datasets_table(
         null_unless(lang >= 0, cat(',"language":', json_list(one(lang_s.fill_null("en"))))),
         ',"size_categories":',
         json_list(one(size_s)),
-        null_unless(has_dom, cat(',"tags":', json_list(one(dom_s)))),
+        null_unless(
+            has_dom | synthetic,
+            cat(
+                ',"tags":',
+                json_list(
+                    lists(n, [(r[has_dom], dom_s.filter(pa.array(has_dom))), (r[synthetic], syn_s)])
+                ),
+            ),
+        ),
         ',"pretty_name":"',
         pretty,
         '"',

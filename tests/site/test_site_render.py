@@ -54,6 +54,7 @@ SITE_SOURCES = (
     "posts",
     "reports",
     "explorers",
+    "summaries",
     "paper",
     "notebooks",
     "assets",
@@ -516,11 +517,13 @@ def test_the_home_page_has_the_light_dark_toggle(served: str, chromium: object) 
 
 
 def _reader_pages(site: Path) -> list[Path]:
-    """The pages written for readers: posts, report versions, explorers and the paper."""
+    """The pages written for readers: posts, report versions, explorers, the draft summaries
+    and the paper."""
     pages = [
         *sorted(site.glob("posts/*/index.html")),
         *sorted(site.glob("reports/*/index.html")),
         *sorted(site.glob("explorers/*/index.html")),
+        *sorted(site.glob("summaries/*/index.html")),
         site / "paper/index.html",
     ]
     assert len(pages) >= 10, pages

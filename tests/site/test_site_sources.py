@@ -29,7 +29,7 @@ from analysis import build, definitions
 from analysis.notebooks import declared_parameters, read
 from analysis.reports.versions import SLUG
 
-NAVBAR = ["Home", "Posts", "Reports", "Explorers", "Paper", "Data", "Methods", "About"]
+NAVBAR = ["Home", "Posts", "Reports", "Explorers", "Summaries", "Paper", "Data", "Methods", "About"]
 
 #: Files a build or Quarto writes, which links and includes may name before they exist.
 GENERATED = {
