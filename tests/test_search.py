@@ -8,9 +8,8 @@ import json
 import math
 from pathlib import Path
 
-import pandas as pd
 import pytest
-from metrics_tables import build, ts
+import search_week
 
 from analysis import search
 from analysis.errors import HubObsError
@@ -19,16 +18,7 @@ from analysis.search import bm25
 from analysis.search.documents import SUMMARY_LIMIT, document, parse_card, summary
 from analysis.search.page import page_html
 
-PWNED = 'evil/<img src=x onerror="window.__pwned=1">'
-ORG_MAP = pd.DataFrame(
-    {
-        "org": ["acme"],
-        "kind": ["company"],
-        "country": ["US"],
-        "source": ["https://example.com"],
-        "note": ["fictional"],
-    }
-)
+from search_week import ORG_MAP, PWNED
 
 
 def test_tokens_are_lower_case_runs_of_letters_and_digits() -> None:
@@ -173,49 +163,9 @@ def test_size_bands_and_hub_urls() -> None:
     )
 
 
-def _week() -> object:
-    w = "2025-01-01"
-    models = [
-        {
-            "week": w,
-            "_id": f"m{i}",
-            "id": name,
-            "author": name.split("/")[0],
-            "createdAt": ts("2024-06-01T00:00"),
-            "lastModified": ts("2024-06-01T00:00"),
-            "downloads": dl,
-            "likes": 0,
-            "tags": tags,
-            "pipeline_tag": task,
-            "library_name": lib,
-        }
-        for i, (name, dl, task, lib, tags) in enumerate(
-            [
-                ("acme/whisper-fr", 500, "automatic-speech-recognition", "transformers", ["fr"]),
-                ("bob/speech-small", 50, "automatic-speech-recognition", "nemo", []),
-                ("acme/chat-7b", 900, "text-generation", "transformers", ["license:mit"]),
-                (PWNED, 1, "text-generation", None, []),
-            ]
-        )
-    ]
-    datasets = [
-        {
-            "week": w,
-            "_id": "d1",
-            "id": "acme/speech-corpus",
-            "author": "acme",
-            "createdAt": ts("2024-01-01T00:00"),
-            "downloads": 30,
-            "likes": 2,
-            "tags": ["task_categories:automatic-speech-recognition", "language:fr"],
-        }
-    ]
-    return build({"models": models, "datasets": datasets})
-
-
 def test_the_index_of_a_week_keeps_the_most_downloaded_and_counts_the_rest() -> None:
-    con = _week()
-    idx = search.build_index(con, max_models=3, org_map=ORG_MAP)  # type: ignore[arg-type]
+    con = search_week.week()
+    idx = search.build_index(con, max_models=3, org_map=ORG_MAP)
     assert [d.id for d in idx.documents] == [
         "acme/chat-7b",
         "acme/whisper-fr",
@@ -232,11 +182,11 @@ def test_the_index_of_a_week_keeps_the_most_downloaded_and_counts_the_rest() -> 
     assert idx.facet_labels()["org"] == ["company", "unmapped"]
     assert idx.facet_labels()["kind"] == ["model", "dataset"]
     with pytest.raises(HubObsError, match="max_models must be at least 1"):
-        search.build_index(con, max_models=0, org_map=ORG_MAP)  # type: ignore[arg-type]
+        search.build_index(con, max_models=0, org_map=ORG_MAP)
 
 
 def test_the_compressed_index_decodes_to_the_same_postings(tmp_path: Path) -> None:
-    idx = search.build_index(_week(), org_map=ORG_MAP)  # type: ignore[arg-type]
+    idx = search.build_index(search_week.week(), org_map=ORG_MAP)
     path = search.write_index(idx, tmp_path)
     assert path.read_bytes() == idx.gzip_bytes()  # no timestamp: the same bytes every time
     doc = json.loads(gzip.decompress(path.read_bytes()))
@@ -252,10 +202,15 @@ def test_the_compressed_index_decodes_to_the_same_postings(tmp_path: Path) -> No
 
 
 def test_the_page_escapes_hub_text_and_names_the_week() -> None:
-    idx = search.build_index(_week(), max_models=2, org_map=ORG_MAP)  # type: ignore[arg-type]
-    prov = Provenance(weeks=(idx.counts["models"].week,), revision="abc", generated=True)  # type: ignore[arg-type]
+    idx = search.build_index(search_week.week(), max_models=2, org_map=ORG_MAP)
+    prov = Provenance(weeks=(idx.counts["models"].week,), revision="abc", generated=True)
     html = page_html(
-        idx, prov, index_href='x/"i<.json.gz', csv_href="i.csv", assets_href="../a/", index_bytes=2_500_000
+        idx,
+        prov,
+        index_href='x/"i<.json.gz',
+        csv_href="i.csv",
+        assets_href="../a/",
+        index_bytes=2_500_000,
     )
     assert 'data-index="x/&quot;i&lt;.json.gz"' in html
     assert "the 2 most downloaded models of the 4 in the week of 2025-01-01" in html
