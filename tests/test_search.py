@@ -3,6 +3,7 @@ scores, documents from hostile Hub text, and the index of a tiny hand-built week
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import math
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import search_week
+from search_week import ORG_MAP, PWNED
 
 from analysis import search
 from analysis.errors import HubObsError
@@ -18,11 +20,9 @@ from analysis.search import bm25
 from analysis.search.documents import SUMMARY_LIMIT, document, parse_card, summary
 from analysis.search.page import page_html
 
-from search_week import ORG_MAP, PWNED
-
 
 def test_tokens_are_lower_case_runs_of_letters_and_digits() -> None:
-    assert search.tokenize("Meta-Llama/Llama-3.1_8B ÉCOLE ｆｕｌｌ") == [
+    assert search.tokenize("Meta-Llama/Llama-3.1_8B ÉCOLE \uff46\uff55\uff4c\uff4c") == [
         "meta",
         "llama",
         "llama",
@@ -203,7 +203,7 @@ def test_the_compressed_index_decodes_to_the_same_postings(tmp_path: Path) -> No
 
 def test_the_page_escapes_hub_text_and_names_the_week() -> None:
     idx = search.build_index(search_week.week(), max_models=2, org_map=ORG_MAP)
-    prov = Provenance(weeks=(idx.counts["models"].week,), revision="abc", generated=True)
+    prov = Provenance(weeks=(dt.date(2025, 1, 1),), revision="abc", generated=True)
     html = page_html(
         idx,
         prov,
@@ -220,3 +220,30 @@ def test_the_page_escapes_hub_text_and_names_the_week() -> None:
     assert "Generated sample" in html and "revision abc" in html
     assert '<label for="hs-q">' in html and 'role="status"' in html
     assert PWNED not in html  # no Hub text in the page itself: it is in the index
+
+
+def test_the_page_builds_from_a_models_only_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import real_roots as rr
+
+    from analysis.data import open_data
+
+    monkeypatch.setenv("HUBOBS_CACHE", str(tmp_path / "cache"))
+    data = open_data(rr.models_only(tmp_path / "root"))
+    try:
+        idx = search.build_index(data.con, revision=data.provenance.revision)
+        page = search.search_page(idx, search.index_provenance(data, idx), tmp_path / "out")
+    finally:
+        data.close()
+    # the 24 rows of W2 (2025-06-11) are one row per id after the row checks: 23 models
+    assert idx.counts["models"].rows == 23 and idx.counts["models"].indexed == 23
+    assert idx.counts["datasets"].week is None
+    assert "all 23 models of the week of 2025-06-11; no datasets week in this data" in page.html
+    assert "Generated sample" not in page.html and "revision fedcba987654" in page.html
+    # "smollm2": the base, its Instruct, the 8 finetunes and the adapter naming it in their
+    # base_model tags, and the finetune of the Instruct (12); not the merge of two finetunes
+    smol = idx.search("smollm2")
+    assert len(smol) == 12 and "m/smol-merge" not in smol
+    assert {rr.SMOL, f"{rr.SMOL}-Instruct", "u1/smol-instruct-ft", "u7/smol-lora"} <= set(smol)
+    assert page.index_path.is_file() and page.csv_path.is_file()

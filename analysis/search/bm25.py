@@ -122,7 +122,9 @@ def scores(p: Postings, query: str) -> dict[int, int]:
     return out
 
 
-def search(p: Postings, query: str, downloads: Sequence[int], limit: int | None = None) -> list[int]:
+def search(
+    p: Postings, query: str, downloads: Sequence[int], limit: int | None = None
+) -> list[int]:
     """Document numbers matching ``query``, best first (ties: more downloads, lower number)."""
     s = scores(p, query)
     ranked = sorted(s, key=lambda d: (-s[d], -downloads[d], d))

@@ -52,7 +52,6 @@ ROW_COLUMNS = (
     "downloads",
     "likes",
     "created",
-    "week_rows",
 )
 #: The facets: (key in the JSON, Document attribute, the page's label).
 FACETS: tuple[tuple[str, str, str], ...] = (
@@ -199,11 +198,20 @@ def _check_cap(n: int, name: str) -> None:
 def _rows(
     con: duckdb.DuckDBPyConnection, kind: str, week: dt.date | None, n: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """The top ``n`` rows of ``kind`` in ``week`` and the week's row count."""
+    """The top ``n`` rows of ``kind`` in ``week`` (most downloaded first) and the week's row
+    count. The ids are chosen first, reading two columns; only their rows are read whole."""
     if week is None:
         return [], 0
-    rows = [dict(zip(ROW_COLUMNS, r, strict=True)) for r in SQL.rows(con, kind, {"week": week, "n": n})]
-    return rows, int(rows[0]["week_rows"]) if rows else 0
+    top = SQL.rows(con, f"{kind}_top", {"week": week, "n": n})
+    if not top:
+        return [], 0
+    order = {str(r[0]): i for i, r in enumerate(top)}
+    rows = [
+        dict(zip(ROW_COLUMNS, r, strict=True))
+        for r in SQL.rows(con, kind, {"week": week, "ids": list(order)})
+    ]
+    rows.sort(key=lambda r: order[str(r["id"])])
+    return rows, int(top[0][1])
 
 
 def build_index(
@@ -221,7 +229,9 @@ def build_index(
     _check_cap(max_models, "max_models")
     _check_cap(max_datasets, "max_datasets")
     mapping = resolve_map(org_map, root)
-    org_kinds = {str(o).lower(): str(k) for o, k in zip(mapping["org"], mapping["kind"], strict=True)}
+    org_kinds = {
+        str(o).lower(): str(k) for o, k in zip(mapping["org"], mapping["kind"], strict=True)
+    }
     docs: list[Document] = []
     counts: dict[str, KindCount] = {}
     for kind, plural, _ in KINDS:

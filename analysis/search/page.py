@@ -120,7 +120,7 @@ def page_html(
         '<p id="hs-status" class="hs-status" role="status" aria-live="polite" '
         'aria-atomic="true">Loading the search index…</p>\n'
         '<ol id="hs-results" class="hs-results" aria-label="Results"></ol>\n'
-        '<noscript><p>The search runs in your browser and needs JavaScript; the same data is '
+        "<noscript><p>The search runs in your browser and needs JavaScript; the same data is "
         "in the CSV below.</p></noscript>\n"
         '<div class="hs-notes">\n'
         f"{generated}"

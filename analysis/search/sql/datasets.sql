@@ -1,5 +1,4 @@
--- The most downloaded datasets of one week (ties by id), with what the search index holds.
--- $week: the week; $n: how many. week_rows: all rows of that week (the rest are counted, not kept).
+-- What the search index holds of the datasets $ids of week $week (sql/datasets_top.sql chose them).
 SELECT
     id,
     author,
@@ -10,9 +9,6 @@ SELECT
     CAST(NULL AS BIGINT) AS params,
     coalesce(downloads, 0) AS downloads,
     coalesce(likes, 0) AS likes,
-    CAST(createdAt AS DATE) AS created,
-    count(*) OVER () AS week_rows
+    CAST(createdAt AS DATE) AS created
 FROM datasets
-WHERE week = $week
-ORDER BY downloads DESC NULLS LAST, id
-LIMIT $n
+WHERE week = $week AND id IN (SELECT unnest($ids))
