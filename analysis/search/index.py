@@ -60,7 +60,7 @@ FACETS: tuple[tuple[str, str, str], ...] = (
     ("library", "library", "Library"),
     ("licence", "licence", "Licence"),
     ("language", "languages", "Language"),
-    ("size", "size", "Size (parameters)"),
+    ("size", "size", "Size"),
     ("org", "org_kind", "Organization kind"),
 )
 KINDS = (("model", "models", "models"), ("dataset", "datasets", "datasets"))

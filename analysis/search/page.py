@@ -113,10 +113,11 @@ def page_html(
         'aria-describedby="hs-q-help" aria-controls="hs-results" disabled>'
         '<p id="hs-q-help" class="hs-help">Words of the id, task, library, tags, languages, '
         "datasets, licence, size (e.g. 7b) or card; results update as you type.</p></div>\n"
-        f'<fieldset class="hs-facets"><legend>Narrow the results</legend>\n{facets}'
+        f'<fieldset class="hs-facets"><legend>Narrow and sort the results</legend>\n'
+        f'<div class="hs-grid">\n{facets}'
         f'<div class="hs-field"><label for="hs-sort">Sort by</label>'
         f'<select id="hs-sort" disabled>{sorts}</select></div>\n'
-        "</fieldset>\n</form>\n"
+        "</div>\n</fieldset>\n</form>\n"
         '<p id="hs-status" class="hs-status" role="status" aria-live="polite" '
         'aria-atomic="true">Loading the search index…</p>\n'
         '<ol id="hs-results" class="hs-results" aria-label="Results"></ol>\n'

@@ -152,6 +152,8 @@
       : Math.max(1, Math.round(n / 1e6)) + "M parameters";
   }
 
+  function count(n, word) { return number.format(n) + " " + word + (n === 1 ? "" : "s"); }
+
   function item(d) {
     var docs = idx.docs, kind = label("kind", d);
     var li = document.createElement("li");
@@ -164,8 +166,7 @@
     h.appendChild(a);
     li.appendChild(h);
     var facts = [kind, label("task", d), label("library", d), label("licence", d),
-      params(docs.params[d]), number.format(docs.downloads[d]) + " downloads",
-      number.format(docs.likes[d]) + " likes"];
+      params(docs.params[d]), count(docs.downloads[d], "download"), count(docs.likes[d], "like")];
     if (docs.created[d] !== null) {
       facts.push("created " + new Date(docs.created[d] * DAY).toISOString().slice(0, 10));
     }
