@@ -50,17 +50,101 @@ def week_root(models: int, root: Path | None) -> Path:
     return out
 
 
-def measure(root: Path, keep: list[int | None]) -> dict[str, Any]:
+#: Queries timed in the browser (the last, one letter, matches the most terms by prefix).
+QUERIES = ("text generation", "qirin 7b", "medical question answering", "a")
+#: In the page: type a query, wait until the status line changes, return the milliseconds.
+_TIME_QUERY = """async (q) => {
+  const input = document.querySelector('#hs-q'), status = document.querySelector('#hs-status');
+  input.value = ''; input.dispatchEvent(new Event('input'));
+  await new Promise(r => setTimeout(r, 150));
+  const before = status.textContent;
+  const t0 = performance.now();
+  input.value = q; input.dispatchEvent(new Event('input'));
+  await new Promise(r => { const o = new MutationObserver(() => { o.disconnect(); r(); });
+    o.observe(status, {childList: true, characterData: true, subtree: true}); });
+  return [performance.now() - t0 - 60, before, status.textContent];
+}"""
+
+
+def browser_timing(index: Any) -> dict[str, Any]:
+    """Load the page with ``index`` in headless Chromium: seconds until the box is usable, and
+    each of :data:`QUERIES`' milliseconds from the last key to the new results (the script's 60
+    ms pause after typing left out)."""
+    import functools
+    import http.server
+    import shutil
+    import tempfile
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from analysis.provenance import Provenance
+    from analysis.search import write_index
+    from analysis.search.page import ASSETS, page_html
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        shutil.copytree(PROJECT_ROOT / ASSETS, site / ASSETS)
+        out = site / "explorers" / "search"
+        write_index(index, out)
+        prov = Provenance(weeks=(), revision="benchmark", generated=True)
+        body = page_html(
+            index,
+            prov,
+            index_href="search-index.json.gz",
+            csv_href="x.csv",
+            assets_href="../../" + ASSETS,
+        )
+        (out / "index.html").write_text(
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
+            f"<body>{body}</body></html>",
+            encoding="utf-8",
+        )
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+        handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with sync_playwright() as pw:
+                b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+                page = b.new_page()
+                t0 = time.perf_counter()
+                page.goto(
+                    f"http://127.0.0.1:{server.server_address[1]}/explorers/search/index.html"
+                )
+                page.wait_for_function(
+                    "() => !document.querySelector('#hs-q').disabled", timeout=120000
+                )
+                loaded = time.perf_counter() - t0
+                queries = {q: round(page.evaluate(_TIME_QUERY, q)[0], 1) for q in QUERIES}
+                heap = page.evaluate(
+                    "performance.memory ? performance.memory.usedJSHeapSize : null"
+                )
+                b.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+    return {
+        "load_seconds": round(loaded, 2),
+        "query_ms": queries,
+        "js_heap_mb": round(heap / 1e6) if heap else None,
+    }
+
+
+def measure(root: Path, keep: list[int | None], browser_keep: int | None = None) -> dict[str, Any]:
     con = connect(root, kinds=["models"])
     rows = int(con.execute("SELECT count(*) FROM models").fetchone()[0])  # type: ignore[index]
-    runs = []
+    runs: list[dict[str, Any]] = []
     for cap in keep:
         n = rows if cap is None else min(cap, rows)
         t0 = time.perf_counter()
         index = build_index(con, max_models=n, max_datasets=1)
         built = time.perf_counter() - t0
         sizes = describe_sizes(index)
-        runs.append({"keep": n, "seconds": round(built, 2), **sizes, "peak_mb": round(_peak_mb())})
+        run: dict[str, Any] = {"keep": n, "seconds": round(built, 2), **sizes}
+        runs.append({**run, "peak_mb": round(_peak_mb())})
+        if browser_keep is not None and n == min(browser_keep, rows):
+            runs[-1]["browser"] = browser_timing(index)
         print(json.dumps(runs[-1]), file=sys.stderr)
     con.close()
     # bytes per kept model, fitted through the runs (least squares, with intercept)
@@ -88,6 +172,17 @@ def summary(result: dict[str, Any]) -> str:
             f"| {r['keep']:,} | {r['seconds']} | {r['terms']:,} | {r['postings']:,} | "
             f"{r['gzip_bytes'] / 1e6:.2f} | {r['peak_mb']:,} |"
         )
+    for r in result["runs"]:
+        if "browser" in r:
+            b = r["browser"]
+            times = ", ".join(f"{q!r} {ms} ms" for q, ms in b["query_ms"].items())
+            lines += [
+                "",
+                f"In headless Chromium, the index of {r['keep']:,} models: usable "
+                f"{b['load_seconds']} s after the page was opened (download from localhost, "
+                f"decompression, parsing); from the last key to the new results: {times} "
+                f"(JavaScript heap {b['js_heap_mb']} MB).",
+            ]
     fit = result.get("fit") or {}
     if fit:
         lines += [
@@ -110,9 +205,15 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated caps of models kept, 'all' for every model (default: %(default)s)",
     )
     p.add_argument("--out", type=Path, help="the results JSON (a Markdown summary beside it)")
+    p.add_argument(
+        "--browser",
+        type=int,
+        metavar="KEEP",
+        help="time the page in headless Chromium (/usr/bin/chromium) with the index of KEEP models",
+    )
     args = p.parse_args(argv)
     keep = [None if k.strip() == "all" else int(k) for k in args.keep.split(",") if k.strip()]
-    result = measure(week_root(args.models, args.root), keep)
+    result = measure(week_root(args.models, args.root), keep, args.browser)
     text = summary(result)
     print(text)
     if args.out is not None:
