@@ -71,31 +71,51 @@
 
   // Each matching document's score: exact terms for all tokens but the last, the best term
   // the last one begins (the reader may still be typing); null when the query has no token.
+  // Scores live in typed arrays reused between queries (a Map per keystroke is too slow for a
+  // one-letter prefix over tens of thousands of documents); the result is the list of matching
+  // documents and the array of their scores.
+  var acc = null, best = null, seen = null, seenBest = null;
   function scores(query) {
     var tokens = tokenize(query).filter(function (t, i, all) { return all.indexOf(t) === i; });
     if (!tokens.length) { return null; }
-    var terms = idx.terms, out = new Map();
+    var n = idx.docs.id.length;
+    if (!acc) {
+      acc = new Int32Array(n); best = new Int32Array(n);
+      seen = new Uint8Array(n); seenBest = new Uint8Array(n);
+    }
+    acc.fill(0); best.fill(0); seen.fill(0); seenBest.fill(0);
+    var terms = idx.terms, hits = [], i, j, p, d;
     var exact = tokens.slice(0, -1);
     exact.forEach(function (term) {
-      var j = lowerBound(terms, term);
-      if (j < terms.length && terms[j] === term) {
-        var p = postings(j);
-        for (var i = 0; i < p[0].length; i++) { out.set(p[0][i], (out.get(p[0][i]) || 0) + p[1][i]); }
+      var k = lowerBound(terms, term);
+      if (k < terms.length && terms[k] === term) {
+        var q = postings(k);
+        for (var x = 0; x < q[0].length; x++) {
+          var e = q[0][x];
+          if (!seen[e]) { seen[e] = 1; hits.push(e); }
+          acc[e] += q[1][x];
+        }
       }
     });
     var last = tokens[tokens.length - 1];
-    if (exact.indexOf(last) >= 0) { return out; }
-    var best = new Map();
-    for (var j = lowerBound(terms, last); j < terms.length && terms[j].lastIndexOf(last, 0) === 0; j++) {
-      if (exact.indexOf(terms[j]) >= 0) { continue; }
-      var p = postings(j);
-      for (var i = 0; i < p[0].length; i++) {
-        var w = p[1][i], d = p[0][i];
-        if (!best.has(d) || w > best.get(d)) { best.set(d, w); }
+    if (exact.indexOf(last) < 0) {
+      var touched = [];
+      for (j = lowerBound(terms, last); j < terms.length && terms[j].lastIndexOf(last, 0) === 0; j++) {
+        if (exact.indexOf(terms[j]) >= 0) { continue; }
+        p = postings(j);
+        for (i = 0; i < p[0].length; i++) {
+          d = p[0][i];
+          if (!seenBest[d]) { seenBest[d] = 1; touched.push(d); best[d] = p[1][i]; }
+          else if (p[1][i] > best[d]) { best[d] = p[1][i]; }
+        }
+      }
+      for (i = 0; i < touched.length; i++) {
+        d = touched[i];
+        if (!seen[d]) { seen[d] = 1; hits.push(d); }
+        acc[d] += best[d];
       }
     }
-    best.forEach(function (w, d) { out.set(d, (out.get(d) || 0) + w); });
-    return out;
+    return { hits: hits, score: acc };
   }
 
   function chosen() {
@@ -119,7 +139,8 @@
     var docs = idx.docs;
     function byDownloads(a, b) { return docs.downloads[b] - docs.downloads[a] || a - b; }
     if (sort === "relevance" && s) {
-      return function (a, b) { return s.get(b) - s.get(a) || byDownloads(a, b); };
+      var score = s.score;
+      return function (a, b) { return score[b] - score[a] || byDownloads(a, b); };
     }
     if (sort === "likes") {
       return function (a, b) { return docs.likes[b] - docs.likes[a] || byDownloads(a, b); };
@@ -191,7 +212,7 @@
     var filters = chosen();
     var hits = [];
     if (s) {
-      s.forEach(function (_, d) { if (passes(d, filters)) { hits.push(d); } });
+      for (var i = 0; i < s.hits.length; i++) { if (passes(s.hits[i], filters)) { hits.push(s.hits[i]); } }
     } else {
       for (var d = 0; d < idx.docs.id.length; d++) { if (passes(d, filters)) { hits.push(d); } }
     }
