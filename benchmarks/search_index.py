@@ -96,12 +96,17 @@ def browser_timing(index: Any) -> dict[str, Any]:
             assets_href="../../" + ASSETS,
         )
         (out / "index.html").write_text(
-            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head>'
+            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            '<link rel="icon" href="data:,"><title>t</title></head>'
             f"<body>{body}</body></html>",
             encoding="utf-8",
         )
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-        handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        handler = functools.partial(Quiet, directory=str(site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
