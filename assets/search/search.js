@@ -206,20 +206,44 @@
     return li;
   }
 
+  // Every list's counts follow the results: how many of the query's matches each choice
+  // would leave, given the choices made in the other lists.
+  function updateCounts(base, filters) {
+    selects.forEach(function (sel) {
+      var key = sel.getAttribute("data-facet");
+      var others = filters.filter(function (f) { return f[0] !== key; });
+      var counts = new Int32Array(idx.facets[key].values.length);
+      var col = idx.docs[key];
+      for (var i = 0; i < base.length; i++) {
+        var d = base[i];
+        if (!passes(d, others)) { continue; }
+        var v = col[d];
+        if (Array.isArray(v)) { for (var k = 0; k < v.length; k++) { counts[v[k]]++; } }
+        else { counts[v]++; }
+      }
+      for (var o = 1; o < sel.options.length; o++) {
+        var opt = sel.options[o], n = counts[parseInt(opt.value, 10)];
+        opt.textContent = idx.facets[key].values[parseInt(opt.value, 10)] + " (" + number.format(n) + ")";
+      }
+    });
+  }
+
   function run() {
     if (!idx) { return; }
     var s = scores(input.value);
     var filters = chosen();
-    var hits = [];
+    var base = [];
     if (s) {
-      for (var i = 0; i < s.hits.length; i++) { if (passes(s.hits[i], filters)) { hits.push(s.hits[i]); } }
+      base = s.hits;
     } else {
-      for (var d = 0; d < idx.docs.id.length; d++) { if (passes(d, filters)) { hits.push(d); } }
+      for (var d = 0; d < idx.docs.id.length; d++) { base.push(d); }
     }
+    var hits = base.filter(function (x) { return passes(x, filters); });
     hits.sort(comparator(sortSelect.value, s));
     var frag = document.createDocumentFragment();
-    hits.slice(0, pageSize).forEach(function (d) { frag.appendChild(item(d)); });
+    hits.slice(0, pageSize).forEach(function (x) { frag.appendChild(item(x)); });
     list.replaceChildren(frag);
+    updateCounts(base, filters);
     var n = hits.length;
     status.textContent = n === 0 ? "No results."
       : number.format(n) + (n === 1 ? " result" : " results") +
@@ -229,14 +253,10 @@
   function fillFacets() {
     selects.forEach(function (sel) {
       var key = sel.getAttribute("data-facet");
-      var counts = new Map();
-      idx.docs[key].forEach(function (v) {
-        (Array.isArray(v) ? v : [v]).forEach(function (x) { counts.set(x, (counts.get(x) || 0) + 1); });
-      });
       idx.facets[key].values.slice(0, MAX_OPTIONS).forEach(function (text, i) {
         var o = document.createElement("option");
         o.value = String(i);
-        o.textContent = text + " (" + number.format(counts.get(i) || 0) + ")";
+        o.textContent = text;
         sel.appendChild(o);
       });
       sel.disabled = false;
