@@ -152,9 +152,11 @@ def search_page(
     page = Path.cwd()
     out = Path(outdir) if outdir is not None else output_dir(page)
     d = definitions.load("explorers").table("search")
+    frame = index.frame()
+    tables.check_columns(frame, d.columns, "the search index's CSV")  # every column documented
     index_path = write_index(index, out, NAME)
     tables.write_data(
-        index.frame(),
+        frame,
         out,
         NAME,
         title=d.title,
