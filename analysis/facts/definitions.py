@@ -61,8 +61,13 @@ class Fact:
 
     @property
     def code_hash(self) -> str:
-        """Changes exactly when the SQL that defines the fact, or a fact it reads, changes."""
+        """Changes exactly when the SQL that defines the fact, a fact it reads, or the views'
+        row checks of its kind (for a fact reading the snapshot view or the raw rows) changes."""
+        from analysis.snapshots.views import row_checks_text
+
         h = hashlib.sha256(self.sql.encode("utf-8"))
+        if not self.reads:
+            h.update(b"\0" + row_checks_text(self.kind).encode("utf-8"))
         for dep in self.reads:
             h.update(b"\0" + _by_name(self.kind, dep, self).code_hash.encode())
         return h.hexdigest()[:16]

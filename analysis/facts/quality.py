@@ -22,6 +22,8 @@ LABELS = {
     "placeholder_created": "the Hub's placeholder `createdAt` of its oldest repositories",
     "created_after_week": "`createdAt` after the end of the snapshot's week",
     "self_links": "models naming only themselves as base model (no base model)",
+    "non_integer_downloads": "download counts that are not whole numbers (left out: no value)",
+    "non_integer_likes": "like counts that are not whole numbers (left out: no value)",
 }
 
 
@@ -53,4 +55,28 @@ def summary_markdown(con: duckdb.DuckDBPyConnection) -> str:
         # NULL: the check does not apply to the kind (or the kind has no week)
         cells = [_cell(totals[k][col]) for k in KINDS]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    unknown = [_cell(n) for n in unknown_field_counts(con)]
+    lines.append(f"| {UNKNOWN_LABEL} | " + " | ".join(unknown) + " |")
     return "\n".join(lines) + "\n"
+
+
+UNKNOWN_LABEL = (
+    "nested fields the schema does not know (such as `safetensors.parameters` dtypes; "
+    "kept, not read), distinct names"
+)
+
+
+def unknown_field_counts(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Per kind of :data:`KINDS`: the distinct nested fields ``analysis.schema`` does not know
+    that its weeks' files carry (the table ``unknown_fields`` of ``analysis.snapshots.connect``;
+    0 where the connection has none)."""
+    has = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'unknown_fields'"
+    ).fetchall()
+    if not has or not has[0][0]:
+        return [0 for _ in KINDS]
+    rows = con.execute(
+        "SELECT kind, count(DISTINCT field) FROM unknown_fields GROUP BY kind"
+    ).fetchall()
+    found = {str(k): int(n) for k, n in rows}
+    return [found.get(k, 0) for k in KINDS]

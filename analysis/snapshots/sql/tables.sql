@@ -22,6 +22,13 @@ CREATE OR REPLACE TABLE extra_columns (
     column_name VARCHAR NOT NULL, -- a column the file has that analysis.schema does not know
     type VARCHAR NOT NULL         -- its arrow type in that file
 );
+CREATE OR REPLACE TABLE unknown_fields (
+    kind VARCHAR NOT NULL,
+    week DATE NOT NULL,
+    field VARCHAR NOT NULL,       -- a nested field of a known struct column that analysis.schema
+                                  -- does not know, as a dotted path (safetensors.parameters.miku)
+    type VARCHAR NOT NULL         -- its arrow type in that file
+);
 CREATE OR REPLACE TABLE snapshot (
     root VARCHAR NOT NULL,
     revision VARCHAR NOT NULL,
