@@ -151,8 +151,8 @@ def describe(
             schema = schemas.get((e.kind, e.week))
             for f in schema if schema is not None else ():
                 if f.name in known:
-                    for path, _ in unknown_fields(known[f.name], f.type, f.name):
-                        nested.setdefault(e.week.isoformat(), []).append(path)
+                    for field, _ in unknown_fields(known[f.name], f.type, f.name):
+                        nested.setdefault(e.week.isoformat(), []).append(field)
                 how = _type_difference(known[f.name], f.type) if f.name in known else None
                 if how:
                     key = (f.name, str(f.type), str(known[f.name]), how)

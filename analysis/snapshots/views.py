@@ -158,7 +158,9 @@ class KindPlan:
                 col = flag.removeprefix("hubobs_non_integer_")
                 if col in present and pa.types.is_floating(present[col]):
                     c = ident(col)
-                    cols.append(f"({c} IS NOT NULL AND NOT ({_WHOLE.format(c=c)})) AS {ident(flag)}")
+                    cols.append(
+                        f"({c} IS NOT NULL AND NOT ({_WHOLE.format(c=c)})) AS {ident(flag)}"
+                    )
                 else:
                     cols.append(f"false AS {ident(flag)}")
             cols.append(f"DATE '{entry.week.isoformat()}' AS week")

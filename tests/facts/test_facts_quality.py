@@ -76,7 +76,7 @@ MODELS = [
 # self_links 1 (row 6); non-integer downloads and likes 0 (the file types them as int64)
 MODELS_QUALITY = (10, 2, 2, 2, 1, 1, 2, 1, 1, 0, 0)
 
-DATASETS = [
+DATASETS: list[dict[str, Any]] = [
     {"id": "o/d1", "author": "o", "createdAt": T0, "lastModified": T0, "downloads": 4, "likes": 1},
     {"id": "o/d1", "author": "o", "createdAt": T0, "lastModified": T0, "downloads": 9, "likes": 1},
     {"id": "p/d2", "author": None, "createdAt": END, "downloads": -3, "likes": 2},
@@ -87,7 +87,7 @@ DATASETS = [
 # placeholder 0; after the week 1 (row 2); self_links NULL (datasets have no baseModels)
 DATASETS_QUALITY = (4, 1, 1, 1, 1, 0, 0, 1, None, 0, 0)
 
-SPACES = [
+SPACES: list[dict[str, Any]] = [
     {"id": "s/a", "author": "s", "createdAt": PLACEHOLDER, "lastModified": T0, "likes": -2},
     {"id": "s/a", "author": "s", "createdAt": T0, "lastModified": END, "likes": 5},
     {"id": "", "author": None, "createdAt": T0, "likes": 1},

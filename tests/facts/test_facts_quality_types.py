@@ -184,3 +184,26 @@ def test_placeholder_literal_is_stated_once() -> None:
         and re.search(r"2022-03-02[ T]23:29|2022, 3, 2, 23, 29", p.read_text("utf-8"))
     ]
     assert hits == ["analysis/schema.py"]
+
+
+def test_concentration_findings_say_what_was_left_out(float_root: Path, tmp_path: Path) -> None:
+    from analysis import concentration
+    from analysis.concentration.findings import findings
+    from analysis.snapshots import provenance
+
+    con, _ = store.open_facts(float_root, cache=tmp_path / "cache", progress=False)
+    weekly = concentration.weekly(con)
+    got = weekly.set_index("measure").loc[["downloads", "likes"]]
+    assert got["left_out_negative"].tolist() == [1, 0]
+    assert got["left_out_non_integer"].tolist() == [2, 1]
+    text = findings(weekly, concentration.published_reference(), provenance(con)).sentences
+    # (the label is Markdown-escaped by Findings)
+    assert (
+        "Left out of these downloads \\(30\\-day window\\) figures, as no value (never as "
+        "zero): 1 row with a negative count and 2 rows with a count that is not a whole number "
+        "in the week's file." in text
+    )
+    assert (
+        "Left out of these likes figures, as no value (never as zero): 0 rows with a negative "
+        "count and 1 row with a count that is not a whole number in the week's file." in text
+    )
