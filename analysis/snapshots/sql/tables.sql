@@ -6,7 +6,8 @@ CREATE OR REPLACE TABLE weeks (
     revision VARCHAR NOT NULL,    -- dataset revision the file was recorded at
     sha256 VARCHAR NOT NULL,
     bytes BIGINT NOT NULL,
-    rows BIGINT NOT NULL,
+    rows BIGINT NOT NULL,         -- rows in the file (its metadata): before the row checks,
+                                  -- so the view may hold fewer for the week (see <kind>__quality)
     era VARCHAR NOT NULL,         -- dated columns the file has (analysis.schema.era naming)
     repeat_of DATE,               -- previous week when this file repeats it byte for byte
     PRIMARY KEY (kind, week)
