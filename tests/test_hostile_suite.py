@@ -131,7 +131,9 @@ def _outputs(project: Path) -> dict[str, list[str]]:
                 if o.get("output_type") == "error":
                     raise AssertionError(f"{path}: {o.get('evalue')}")
                 for mime in out:
-                    v = o.get("data", {}).get(mime) or (o.get("text") if mime == "text/plain" else None)
+                    v = o.get("data", {}).get(mime) or (
+                        o.get("text") if mime == "text/plain" else None
+                    )
                     if v:
                         out[mime].append(v if isinstance(v, str) else "".join(v))
     return out

@@ -55,9 +55,33 @@ def summary_markdown(con: duckdb.DuckDBPyConnection) -> str:
         # NULL: the check does not apply to the kind (or the kind has no week)
         cells = [_cell(totals[k][col]) for k in KINDS]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    cycles = _cell(cycle_count(con))
+    lines.append(f"| {CYCLES_LABEL} | {cycles} | n/a | n/a |")
     unknown = [_cell(n) for n in unknown_field_counts(con)]
     lines.append(f"| {UNKNOWN_LABEL} | " + " | ".join(unknown) + " |")
     return "\n".join(lines) + "\n"
+
+
+CYCLES_LABEL = (
+    "models on a cycle of base-model links (the family walk stops there; the family is named "
+    "after the cycle's smallest id)"
+)
+
+
+def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    rows = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = $t", {"t": table}
+    ).fetchall()
+    return bool(rows and rows[0][0])
+
+
+def cycle_count(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Models on a cycle of base-model links, summed over the weeks (fact ``models__cycles``);
+    None without that fact."""
+    if not _has(con, "fact_models__cycles"):
+        return None
+    row = con.execute("SELECT sum(models_in_cycles) FROM fact_models__cycles").fetchone()
+    return 0 if row is None or row[0] is None else int(row[0])
 
 
 UNKNOWN_LABEL = (
@@ -70,10 +94,7 @@ def unknown_field_counts(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Per kind of :data:`KINDS`: the distinct nested fields ``analysis.schema`` does not know
     that its weeks' files carry (the table ``unknown_fields`` of ``analysis.snapshots.connect``;
     0 where the connection has none)."""
-    has = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'unknown_fields'"
-    ).fetchall()
-    if not has or not has[0][0]:
+    if not _has(con, "unknown_fields"):
         return [0 for _ in KINDS]
     rows = con.execute(
         "SELECT kind, count(DISTINCT field) FROM unknown_fields GROUP BY kind"

@@ -237,6 +237,8 @@ def test_data_page_summary_sums_the_counts(bad_root: Path, tmp_path: Path) -> No
         "| models naming only themselves as base model (no base model) | 1 | n/a | n/a |",
         "| download counts that are not whole numbers (left out: no value) | 0 | 0 | n/a |",
         "| like counts that are not whole numbers (left out: no value) | 0 | 0 | 0 |",
+        "| models on a cycle of base-model links (the family walk stops there; the family is "
+        "named after the cycle's smallest id) | 0 | n/a | n/a |",
         "| nested fields the schema does not know (such as `safetensors.parameters` dtypes; "
         "kept, not read), distinct names | 0 | 0 | 0 |",
     ]
