@@ -13,7 +13,9 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -40,16 +42,13 @@ HOSTILE_IDS = [
     "org/\u202eevil",
     "org/nul\x00x",
     "org/line\nbreak",
+    '#read("/etc/passwd")/m',
 ]
-MARKERS = (
-    "<script>alert(1)",
-    "<img src=x",
-    "{{< include",
-    "](javascript:",
-    "\u202e",
-    "\x00",
-    "n" * 1000,
-)
+#: what must never reach HTML or a terminal raw: live markup, a Quarto shortcode, a bidi
+#: override, NUL, an unbounded name
+RAW_ANYWHERE = ("<script>alert(1)", "<img src=x", "{{< include", "\u202e", "\x00", "n" * 1000)
+#: in Markdown also a live link (in HTML and JSON specs `[x](javascript:...)` is inert text)
+MARKERS_MARKDOWN = (*RAW_ANYWHERE, "](javascript:")
 
 
 def _hostile_rows(week: dt.date) -> list[dict[str, object]]:
@@ -60,6 +59,8 @@ def _hostile_rows(week: dt.date) -> list[dict[str, object]]:
             downloads = -5  # negative: left out of concentration
         if id_.startswith("[x]") and week == rr.W2:
             downloads = 2.5  # W2 types downloads as double: not a whole number, left out
+        if id_.startswith("#read"):
+            downloads = 10**9  # the most downloaded model: named by the findings
         rows.append(
             {
                 "id": id_,
@@ -74,8 +75,9 @@ def _hostile_rows(week: dt.date) -> list[dict[str, object]]:
                 "library_name": "transformers",
             }
         )
-    # a duplicate of the first id, older: the views keep the later copy
+    # a duplicate of the first id, older: the views keep the later copy; a row without an id
     rows.append(rows[0] | {"lastModified": OLD - dt.timedelta(days=1), "downloads": 1})
+    rows.append(rows[1] | {"id": ""})
     return rows
 
 
@@ -121,10 +123,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root, project
 
 
+def _notebooks(project: Path) -> list[Path]:
+    """The notebooks the build executed and the report versions it published."""
+    reports = sorted((project / "reports").glob("2025-*/*.ipynb"))
+    # the two latest weeks' report versions (reports/<week>/)
+    assert [p.parent.name for p in reports] == ["2025-06-04", "2025-06-11"]
+    return build.notebook_paths(project) + reports
+
+
 def _outputs(project: Path) -> dict[str, list[str]]:
     """Every notebook output of the build, by MIME type (HTML, Markdown, plain text)."""
     out: dict[str, list[str]] = {"text/html": [], "text/markdown": [], "text/plain": []}
-    for path in build.notebook_paths(project):
+    for path in _notebooks(project):
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
             for o in cell.get("outputs", []):
@@ -143,13 +153,18 @@ def test_nothing_raw_reaches_html_or_markdown(built: tuple[Path, Path]) -> None:
     _, project = built
     out = _outputs(project)
     for mime, texts in out.items():
+        markers = MARKERS_MARKDOWN if mime == "text/markdown" else RAW_ANYWHERE
         for text in texts:
-            for marker in MARKERS:
+            for marker in markers:
                 assert marker not in text, (mime, marker, text[:300])
+    # the names did reach the pages (escaped): the checks above had something to look at
+    assert any("&lt;script&gt;" in t for t in out["text/html"])
     # the Home and Data partials (Markdown)
-    for path in (project / "_generated").glob("*.md"):
+    partials = sorted((project / "_generated").glob("*.md"))
+    assert partials
+    for path in partials:
         text = path.read_text(encoding="utf-8")
-        for marker in MARKERS:
+        for marker in MARKERS_MARKDOWN:
             assert marker not in text, (path, marker)
 
 
@@ -187,11 +202,12 @@ def test_describe_and_facts_output_is_safe_for_a_terminal(built: tuple[Path, Pat
         assert bad not in text
     json.dumps(d)  # the --json form holds the counts
     w2 = d["kinds"]["models"]["quality"][rr.W2.isoformat()]
-    # 10 hostile rows in each week beside real_roots' 24; one duplicate (the first id twice);
-    # every hostile row without an author; one negative and one not whole download count
-    assert w2["rows"] == 24 + 10
+    # 12 hostile rows in each week beside real_roots' 23; one duplicate (the first id twice), one
+    # empty id; every hostile row without an author; one negative and one not whole download count
+    assert w2["rows"] == 23 + 12
     assert w2["duplicate_ids"] == 1
-    assert w2["null_authors"] >= 10
+    assert w2["null_authors"] == 12
+    assert w2["null_or_empty_ids"] == 1
     assert (w2["negative_downloads"], w2["non_integer_downloads"]) == (1, 1)
     assert "    non_integer_downloads: 1 in 1 week: 2025-06-11" in text
 
@@ -199,13 +215,39 @@ def test_describe_and_facts_output_is_safe_for_a_terminal(built: tuple[Path, Pat
 def test_published_numbers_are_the_hand_counts(built: tuple[Path, Path]) -> None:
     _, project = built
     g = "\n".join(_md(project / "notebooks" / "growth.ipynb"))
-    # real_roots: 17 models in W1, 23 in W2; plus the 9 hostile ids (their duplicate counted once)
-    assert "Models: 26 in the week of 2025-06-04, 32 in the week of 2025-06-11" in g
+    # real_roots: 17 models in W1, 23 in W2; plus the 10 hostile ids (their duplicate counted once)
+    assert "Models: 27 in the week of 2025-06-04, 33 in the week of 2025-06-11" in g
+    assert (
+        "Left out of these models counts by the row checks (one row kept per id, rows without an "
+        "id dropped): in the week of 2025-06-04, 1 row repeating an id and 1 row without an id; "
+        "in the week of 2025-06-11, 1 row repeating an id and 1 row without an id." in g
+    )
     c = "\n".join(_md(project / "notebooks" / "concentration.ipynb"))
     assert (
         "1 row with a negative count and 1 row with a count that is not a whole number in the "
         "week's file" in c
     )
+
+
+def test_findings_reach_typst_escaped(built: tuple[Path, Path], tmp_path: Path) -> None:
+    """The paper's PDF is Typst made by Quarto's pandoc from the notebooks' Markdown findings:
+    converted the same way, no hostile text is live Typst (code `#`, a label `<`, a ref `@`)."""
+    quarto = shutil.which("quarto")
+    if quarto is None:
+        pytest.skip("quarto is not on PATH (scripts/test.sh puts the shared Quarto there)")
+    _, project = built
+    md = tmp_path / "findings.md"
+    md.write_text("\n\n".join(_outputs(project)["text/markdown"]), encoding="utf-8")
+    typ = subprocess.run(
+        [quarto, "pandoc", "-f", "markdown", "-t", "typst", str(md)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    assert "read(" in typ  # the hostile name is there...
+    assert not re.search(r"(?<!\\)#read\(", typ)  # ...never as Typst code
+    assert not re.search(r"(?<!\\)<script", typ)
 
 
 def _md(path: Path) -> list[str]:

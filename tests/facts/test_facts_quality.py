@@ -242,3 +242,27 @@ def test_data_page_summary_sums_the_counts(bad_root: Path, tmp_path: Path) -> No
         "| nested fields the schema does not know (such as `safetensors.parameters` dtypes; "
         "kept, not read), distinct names | 0 | 0 | 0 |",
     ]
+
+
+def test_growth_findings_say_what_the_row_checks_left_out(bad_root: Path, tmp_path: Path) -> None:
+    from analysis import growth
+    from analysis.snapshots import provenance
+
+    con, _ = store.open_facts(bad_root, cache=tmp_path / "cache", progress=False)
+    weekly = growth.weekly(con)
+    got = weekly.set_index("kind").loc[["models", "datasets", "spaces"]]
+    # duplicates: models 2, datasets 1, spaces 1; without an id: 2, 1, 1 (the quality counts)
+    assert got["repos"].tolist() == [6, 2, 1]
+    assert got["left_out_duplicates"].tolist() == [2, 1, 1]
+    assert got["left_out_no_id"].tolist() == [2, 1, 1]
+    text = growth.findings(weekly, growth.monthly(con), provenance(con)).sentences
+    assert (
+        "Left out of these models counts by the row checks (one row kept per id, rows without an "
+        "id dropped): in the week of 2025-03-05, 2 rows repeating an id and 2 rows without an id."
+        in text
+    )
+    assert (
+        "Left out of these spaces counts by the row checks (one row kept per id, rows without an "
+        "id dropped): in the week of 2025-03-05, 1 row repeating an id and 1 row without an id."
+        in text
+    )
