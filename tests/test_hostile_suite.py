@@ -4,7 +4,8 @@ post and explorer, the report versions and the Home partials (``hubobs build --n
 nothing raw reaches HTML, Markdown, CSV or a terminal; the numbers published are the hand counts.
 
 The root is :func:`real_roots.models_only` (its hand counts: 17 models in W1, 23 in W2) with the
-rows of :data:`HOSTILE` added to both weeks (created long before W1, so no creation count moves).
+rows of :func:`_hostile_rows` added to both weeks (created long before W1, so no creation count
+moves): 16 ids (:data:`HOSTILE_IDS`, :data:`OWNER_MODELS`), a duplicate and an empty id.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ HOSTILE_IDS = [
     "org/line\nbreak",
     '#read("/etc/passwd")/m',
 ]
+#: an owner name (no '/') that is Typst code, HTML, a shortcode, a link and a bidi override at
+#: once; it holds the most models of the week (6), so the findings name it
+OWNER = (
+    '#read("x")<script>alert(1)<img src=x onerror=alert(1)>{{< include x >}}'
+    "[x](javascript:alert(1))\u202e"
+)
+OWNER_MODELS = [f"{OWNER}/m{i}" for i in range(6)]
 #: what must never reach HTML or a terminal raw: live markup, a Quarto shortcode, a bidi
 #: override, NUL, an unbounded name
 RAW_ANYWHERE = ("<script>alert(1)", "<img src=x", "{{< include", "\u202e", "\x00", "n" * 1000)
@@ -53,7 +61,7 @@ MARKERS_MARKDOWN = (*RAW_ANYWHERE, "](javascript:")
 
 def _hostile_rows(week: dt.date) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for i, id_ in enumerate(HOSTILE_IDS):
+    for i, id_ in enumerate([*HOSTILE_IDS, *OWNER_MODELS]):
         downloads: float = 1000 + i
         if id_.startswith("=HYPERLINK"):
             downloads = -5  # negative: left out of concentration
@@ -133,7 +141,12 @@ def _notebooks(project: Path) -> list[Path]:
 
 def _outputs(project: Path) -> dict[str, list[str]]:
     """Every notebook output of the build, by MIME type (HTML, Markdown, plain text)."""
-    out: dict[str, list[str]] = {"text/html": [], "text/markdown": [], "text/plain": []}
+    out: dict[str, list[str]] = {
+        "text/html": [],
+        "image/svg+xml": [],
+        "text/markdown": [],
+        "text/plain": [],
+    }
     for path in _notebooks(project):
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
@@ -158,7 +171,9 @@ def test_nothing_raw_reaches_html_or_markdown(built: tuple[Path, Path]) -> None:
             for marker in markers:
                 assert marker not in text, (mime, marker, text[:300])
     # the names did reach the pages (escaped): the checks above had something to look at
-    assert any("&lt;script&gt;" in t for t in out["text/html"])
+    assert any("\\u003cscript\\u003e" in t for t in out["text/html"])  # chart specs
+    assert any("&lt;script&gt;" in t for t in out["image/svg+xml"])  # static charts
+    assert any("\\<script\\>" in t for t in out["text/markdown"])  # findings
     # the Home and Data partials (Markdown)
     partials = sorted((project / "_generated").glob("*.md"))
     assert partials
@@ -202,11 +217,11 @@ def test_describe_and_facts_output_is_safe_for_a_terminal(built: tuple[Path, Pat
         assert bad not in text
     json.dumps(d)  # the --json form holds the counts
     w2 = d["kinds"]["models"]["quality"][rr.W2.isoformat()]
-    # 12 hostile rows in each week beside real_roots' 23; one duplicate (the first id twice), one
+    # 18 hostile rows in each week beside real_roots' 23; one duplicate (the first id twice), one
     # empty id; every hostile row without an author; one negative and one not whole download count
-    assert w2["rows"] == 23 + 12
+    assert w2["rows"] == 23 + 18
     assert w2["duplicate_ids"] == 1
-    assert w2["null_authors"] == 12
+    assert w2["null_authors"] == 18
     assert w2["null_or_empty_ids"] == 1
     assert (w2["negative_downloads"], w2["non_integer_downloads"]) == (1, 1)
     assert "    non_integer_downloads: 1 in 1 week: 2025-06-11" in text
@@ -215,8 +230,9 @@ def test_describe_and_facts_output_is_safe_for_a_terminal(built: tuple[Path, Pat
 def test_published_numbers_are_the_hand_counts(built: tuple[Path, Path]) -> None:
     _, project = built
     g = "\n".join(_md(project / "notebooks" / "growth.ipynb"))
-    # real_roots: 17 models in W1, 23 in W2; plus the 10 hostile ids (their duplicate counted once)
-    assert "Models: 27 in the week of 2025-06-04, 33 in the week of 2025-06-11" in g
+    # real_roots: 17 models in W1, 23 in W2; plus the 16 hostile ids (the duplicate counted once,
+    # the empty id dropped)
+    assert "Models: 33 in the week of 2025-06-04, 39 in the week of 2025-06-11" in g
     assert (
         "Left out of these models counts by the row checks (one row kept per id, rows without an "
         "id dropped): in the week of 2025-06-04, 1 row repeating an id and 1 row without an id; "
@@ -227,6 +243,16 @@ def test_published_numbers_are_the_hand_counts(built: tuple[Path, Path]) -> None
         "1 row with a negative count and 1 row with a count that is not a whole number in the "
         "week's file" in c
     )
+
+
+def test_organizations_name_the_hostile_owner_escaped_with_its_count(
+    built: tuple[Path, Path],
+) -> None:
+    _, project = built
+    text = "\n".join(_md(project / "notebooks" / "organizations.ipynb"))
+    # OWNER holds 6 of the 39 models of W2 (15.4%), more than any other owner (real_roots: 3 at most)
+    assert "holds the most models (6, 15.4% of all)" in text
+    assert '#read("x")' in text  # named (escaped: the backslashes are taken off by _md)
 
 
 def test_findings_reach_typst_escaped(built: tuple[Path, Path], tmp_path: Path) -> None:
