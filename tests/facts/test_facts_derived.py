@@ -14,7 +14,14 @@ from analysis.facts import cache as fcache
 from analysis.facts import definitions, store
 from analysis.facts.definitions import Fact, facts
 
-DERIVED = {"week_links", "family_sizes", "licence_drift", "derivatives_by_parent", "parent_names"}
+DERIVED = {
+    "week_links",
+    "family_sizes",
+    "cycles",
+    "licence_drift",
+    "derivatives_by_parent",
+    "parent_names",
+}
 
 
 def test_derived_facts_declare_what_they_read_and_come_after_it() -> None:
@@ -65,6 +72,7 @@ def test_changing_a_read_fact_rebuilds_what_derives_from_it(
         "fact_models__edges",
         "fact_models__week_links",
         "fact_models__family_sizes",
+        "fact_models__cycles",
         "fact_models__licence_drift",
         "fact_models__derivatives_by_parent",
         "fact_models__parent_names",
