@@ -191,13 +191,13 @@ def test_published_csv_cells_are_neutralized(built: tuple[Path, Path]) -> None:
     hyperlinks = 0
     for path in csvs:
         text = path.read_text(encoding="utf-8")
-        assert "\x00" not in text and "\u202e" not in text, path
         for row in csv.reader(io.StringIO(text)):
             for cell in row:
                 assert not cell.startswith(("=", "+", "@", "\t", "\r")), (path, cell[:80])
                 assert not (cell.startswith("-") and not _is_number(cell)), (path, cell[:80])
                 hyperlinks += "HYPERLINK(" in cell
-    # the hostile name does reach the data (neutralized), so the check above had something to do
+    # the hostile name does reach the data (neutralized), so the check above had something to do;
+    # the CSV otherwise keeps the text as it is, like the parquet (tests/test_charts.py)
     assert hyperlinks > 0
 
 
