@@ -70,6 +70,20 @@ BASE_MODELS = pa.struct(
     ]
 )
 
+#: The Hub's placeholder ``createdAt`` of its oldest repositories, as real rows carry it
+#: (2022-03-02 23:29:04 or 23:29:05 UTC, naive like the files): a creation time in
+#: ``[start, until)`` is no creation date. Stated here once; the SQL reads it through the macro
+#: ``hubobs_placeholder_created(t)`` that ``analysis.snapshots.views`` makes from it.
+PLACEHOLDER_CREATED: tuple[dt.datetime, dt.datetime] = (
+    dt.datetime(2022, 3, 2, 23, 29, 4),
+    dt.datetime(2022, 3, 2, 23, 29, 6),
+)
+
+#: Integer count columns whose value a file may type as a float: a value that is not a whole
+#: number is no count (NULL in the views); the quality facts count these rows
+#: (``non_integer_<column>``, from the raw view's flag ``hubobs_non_integer_<column>``).
+WHOLE_COUNTS: tuple[str, ...] = ("downloads", "likes")
+
 #: The four lineage relations of ``baseModels.relation``.
 RELATIONS: tuple[str, ...] = ("finetune", "quantized", "adapter", "merge")
 

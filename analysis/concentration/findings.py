@@ -17,6 +17,8 @@ def findings(weekly: pd.DataFrame, reference: pd.DataFrame, prov: Provenance) ->
         r = last[last["measure"] == measure]
         if r.empty or pd.isna(r.iloc[0]["gini"]):
             f.add("No {label} were recorded in the latest week.", label=label)
+            if not r.empty:
+                left_out(f, r.iloc[0], label)
             continue
         row = r.iloc[0]
         f.add(
@@ -29,6 +31,7 @@ def findings(weekly: pd.DataFrame, reference: pd.DataFrame, prov: Provenance) ->
             top1=percent(row["top1_share"]),
             gini=number(float(row["gini"]), 3),
         )
+        left_out(f, row, label)
     ref = reference.set_index("statistic")
     f.add(
         "For comparison, Osborne, Ding and Kirk published (October 2023 data, arXiv 2405.13058): "
@@ -37,6 +40,23 @@ def findings(weekly: pd.DataFrame, reference: pd.DataFrame, prov: Provenance) ->
         top_text=str(ref.loc["top1_share", "statement"]),
     )
     return f
+
+
+def left_out(f: Findings, row: pd.Series, label: str) -> None:
+    """The sentence saying how many rows of the week the row checks left out of ``label``'s
+    figures and why (nothing when none was, or when the quality facts are not there)."""
+    neg, frac = row.get("left_out_negative"), row.get("left_out_non_integer")
+    neg = 0 if neg is None or pd.isna(neg) else int(neg)
+    frac = 0 if frac is None or pd.isna(frac) else int(frac)
+    if neg + frac == 0:
+        return
+    f.add(
+        "Left out of these {label} figures, as no value (never as zero): {neg} with a negative "
+        "count and {frac} with a count that is not a whole number in the week's file.",
+        label=label,
+        neg=count(neg, "row"),
+        frac=count(frac, "row"),
+    )
 
 
 def over_time(weekly: pd.DataFrame, reference: pd.DataFrame, prov: Provenance) -> Findings:

@@ -24,7 +24,7 @@ import duckdb
 import pandas as pd
 
 from analysis.errors import HubObsError
-from analysis.query import SqlFiles, date_range, require_tables
+from analysis.query import SqlFiles, date_range, require_tables, table_exists
 
 SQL = SqlFiles(__file__)
 
@@ -38,14 +38,23 @@ def weekly(
     start: dt.date | str | None = None,
     end: dt.date | str | None = None,
 ) -> pd.DataFrame:
-    """Per week and measure: rows, n, null_share, n_zero, zero_share, total, top1_n, top1_share, gini, repeat_of, is_repeat.
+    """Per week and measure: rows, n, null_share, n_zero, zero_share, total, top1_n, top1_share, gini, repeat_of, is_repeat,
+    left_out_negative, left_out_non_integer.
 
     A repeated week (its file repeats the previous one) keeps its values, marked ``is_repeat``.
+    ``left_out_*``: rows of the week's file with a negative or not whole count, which the row
+    checks left out (from ``fact_models__quality``; NA without that fact or for all-time downloads).
     """
     if measure is not None and measure not in MEASURES:
         raise HubObsError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
     require_tables(con, ("fact_models__concentration", "weeks"), "concentration")
-    return SQL.df(con, "weekly", {"measure": measure, **date_range(start, end)})
+    out = SQL.df(con, "weekly", {"measure": measure, **date_range(start, end)})
+    cols = ["left_out_negative", "left_out_non_integer"]
+    if not table_exists(con, "fact_models__quality"):  # hand-built tables: not counted
+        return out.assign(**{c: pd.Series(pd.NA, index=out.index, dtype="Int64") for c in cols})
+    left = SQL.df(con, "left_out", {})
+    merged = out.merge(left, on=["week", "measure"], how="left")
+    return merged.astype({c: "Int64" for c in cols})
 
 
 def published_reference() -> pd.DataFrame:

@@ -69,11 +69,16 @@ class Fact:
 
     @property
     def code_hash(self) -> str:
-        """Changes exactly when the SQL that defines the fact, a seed it reads or a fact it reads
+        """Changes exactly when the SQL that defines the fact, a seed it reads, a fact it reads, or
+        the views' row checks of its kind (for a fact reading the snapshot view or the raw rows)
         changes."""
+        from analysis.snapshots.views import row_checks_text
+
         h = hashlib.sha256(self.sql.encode("utf-8"))
         if self.seeds:
             h.update(b"\0seeds:" + seeds.digest(self.seeds))
+        if not self.reads:
+            h.update(b"\0" + row_checks_text(self.kind).encode("utf-8"))
         for dep in self.reads:
             h.update(b"\0" + _by_name(self.kind, dep, self).code_hash.encode())
         return h.hexdigest()[:16]

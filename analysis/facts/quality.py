@@ -22,6 +22,8 @@ LABELS = {
     "placeholder_created": "the Hub's placeholder `createdAt` of its oldest repositories",
     "created_after_week": "`createdAt` after the end of the snapshot's week",
     "self_links": "models naming only themselves as base model (no base model)",
+    "non_integer_downloads": "download counts that are not whole numbers (left out: no value)",
+    "non_integer_likes": "like counts that are not whole numbers (left out: no value)",
 }
 
 
@@ -53,4 +55,49 @@ def summary_markdown(con: duckdb.DuckDBPyConnection) -> str:
         # NULL: the check does not apply to the kind (or the kind has no week)
         cells = [_cell(totals[k][col]) for k in KINDS]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    cycles = _cell(cycle_count(con))
+    lines.append(f"| {CYCLES_LABEL} | {cycles} | n/a | n/a |")
+    unknown = [_cell(n) for n in unknown_field_counts(con)]
+    lines.append(f"| {UNKNOWN_LABEL} | " + " | ".join(unknown) + " |")
     return "\n".join(lines) + "\n"
+
+
+CYCLES_LABEL = (
+    "models on a cycle of base-model links (the family walk stops there; the family is named "
+    "after the cycle's smallest id)"
+)
+
+
+def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    rows = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = $t", {"t": table}
+    ).fetchall()
+    return bool(rows and rows[0][0])
+
+
+def cycle_count(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Models on a cycle of base-model links, summed over the weeks (fact ``models__cycles``);
+    None without that fact."""
+    if not _has(con, "fact_models__cycles"):
+        return None
+    row = con.execute("SELECT sum(models_in_cycles) FROM fact_models__cycles").fetchone()
+    return 0 if row is None or row[0] is None else int(row[0])
+
+
+UNKNOWN_LABEL = (
+    "nested fields the schema does not know (such as `safetensors.parameters` dtypes; "
+    "kept, not read), distinct names"
+)
+
+
+def unknown_field_counts(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Per kind of :data:`KINDS`: the distinct nested fields ``analysis.schema`` does not know
+    that its weeks' files carry (the table ``unknown_fields`` of ``analysis.snapshots.connect``;
+    0 where the connection has none)."""
+    if not _has(con, "unknown_fields"):
+        return [0 for _ in KINDS]
+    rows = con.execute(
+        "SELECT kind, count(DISTINCT field) FROM unknown_fields GROUP BY kind"
+    ).fetchall()
+    found = {str(k): int(n) for k, n in rows}
+    return [found.get(k, 0) for k in KINDS]

@@ -276,6 +276,7 @@ def _empty_facts(present: set[str]) -> dict[str, dict[str, pa.Table]]:
     and types), by fact table name; under the key ``""``, the empty snapshot table of each
     absent kind (every known column, and ``week``)."""
     from analysis.schema import COLUMNS, KINDS
+    from analysis.snapshots.views import create_macros, raw_flags
 
     out: dict[str, dict[str, pa.Table]] = {"": {}}
     for kind in KINDS:
@@ -285,11 +286,17 @@ def _empty_facts(present: set[str]) -> dict[str, dict[str, pa.Table]]:
         schema = schema.append(pa.field("week", pa.date32()))
         table = schema.empty_table()
         out[""][kind] = table
+        # the raw view's flag columns (false: no row) after the files' columns
+        flags = ", ".join(f'false AS "{f}"' for f in raw_flags(kind))
         local = duckdb.connect()
         try:
+            create_macros(local)
             local.register("hubobs_empty", table)
             local.execute(f'CREATE VIEW "{kind}" AS SELECT * FROM hubobs_empty')
-            local.execute(f'CREATE VIEW "{kind}_raw" AS SELECT * FROM hubobs_empty')
+            local.execute(
+                f'CREATE VIEW "{kind}_raw" AS SELECT * {", " + flags if flags else ""} '
+                "FROM hubobs_empty"
+            )
             out[kind] = run_facts(local, kind, facts(kind))
         finally:
             local.close()

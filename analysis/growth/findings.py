@@ -9,6 +9,33 @@ from analysis.fmt import Formatted, change, count, date, number
 from analysis.provenance import Provenance
 
 
+def _n(row: pd.Series, col: str) -> int:
+    value = row.get(col)
+    return 0 if value is None or pd.isna(value) else int(value)
+
+
+def left_out(f: Findings, kind: str, rows: list[pd.Series]) -> None:
+    """The sentence saying how many rows of the weeks named the row checks left out of the
+    repository counts and why (nothing when none was, or without the quality facts)."""
+    parts = []
+    for row in rows:
+        dups, no_id = _n(row, "left_out_duplicates"), _n(row, "left_out_no_id")
+        parts.append((row["week"], dups, no_id))
+    if not any(d or n for _, d, n in parts):
+        return
+    said = "; ".join(
+        f"in the week of {date(w)}, {count(d, 'row')} repeating an id and {count(n, 'row')} "
+        "without an id"
+        for w, d, n in parts
+    )
+    f.add(
+        "Left out of these {kind} counts by the row checks (one row kept per id, rows without an "
+        "id dropped): {said}.",
+        kind=Formatted(kind),
+        said=Formatted(said),
+    )
+
+
 def findings(weekly: pd.DataFrame, monthly: pd.DataFrame, prov: Provenance) -> Findings:
     """Existing and created repos per kind, repeated weeks, and the busiest complete month."""
     f = Findings(prov, heading="Growth")
@@ -25,6 +52,7 @@ def findings(weekly: pd.DataFrame, monthly: pd.DataFrame, prov: Provenance) -> F
                 n=int(only["repos"]),
                 week=date(only["week"]),
             )
+            left_out(f, kind, [only])
             continue
         if not w["repos"].any():
             f.add(
@@ -57,6 +85,7 @@ def findings(weekly: pd.DataFrame, monthly: pd.DataFrame, prov: Provenance) -> F
             observed=len(created),
             per_week=number(float(created.mean()) if len(created) else 0.0, 1),
         )
+        left_out(f, kind, [first, last])
     repeats = weekly[weekly["is_repeat"]].drop_duplicates("week")
     if repeats.empty:
         f.add("No week in the range repeats its predecessor's file.")

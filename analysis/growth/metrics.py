@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import duckdb
 import pandas as pd
 
-from analysis.query import SqlFiles, date_range, require_tables
+from analysis.query import SqlFiles, date_range, missing_tables, require_tables
 
 SQL = SqlFiles(__file__)
 
@@ -22,6 +22,8 @@ KINDS: tuple[str, ...] = ("models", "datasets", "spaces")
 FACT_TABLES: tuple[str, ...] = tuple(
     f"fact_{k}__{f}" for k in KINDS for f in ("authors", "created_daily")
 )
+
+QUALITY_TABLES: tuple[str, ...] = tuple(f"fact_{k}__quality" for k in KINDS)
 
 
 def _run(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, object]) -> pd.DataFrame:
@@ -36,8 +38,16 @@ def weekly(
     end: dt.date | str | None = None,
 ) -> pd.DataFrame:
     """Per kind and week: repos, authors, created, created_source, repeat_of, is_repeat,
-    net_change, change_weeks."""
-    return _run(con, "weekly", date_range(start, end))
+    net_change, change_weeks, left_out_duplicates, left_out_no_id (rows of the week's file the
+    row checks left out of ``repos``: repeating an id, without an id; from the quality facts, NA
+    without them)."""
+    out = _run(con, "weekly", date_range(start, end))
+    cols = ["left_out_duplicates", "left_out_no_id"]
+    if missing_tables(con, QUALITY_TABLES):  # hand-built tables: not counted
+        return out.assign(**{c: pd.Series(pd.NA, index=out.index, dtype="Int64") for c in cols})
+    left = SQL.df(con, "left_out", {})
+    merged = out.merge(left, on=["kind", "week"], how="left")
+    return merged.astype({c: "Int64" for c in cols})
 
 
 def monthly(

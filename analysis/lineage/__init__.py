@@ -180,5 +180,12 @@ class Lineage:
         w = self.ensure(week)
         return SQL.df(self.con, "families_of_week", {"week": w})
 
+    def cycle_members(self, week: dt.date | str | None = None) -> list[str]:
+        """The keys of the models of ``week`` (latest when None) on a cycle of base-model links,
+        as the family walk finds them (self-links are not cycles; the count beside the quality
+        facts: ``fact_models__cycles``, parents resolved within the week)."""
+        w = self.ensure(week)
+        return [str(r[0]) for r in SQL.rows(self.con, "cycle_members", {"week": w})]
+
 
 __all__ = ["FACT_TABLES", "MAX_DEPTH", "Lineage"]

@@ -106,6 +106,15 @@ def findings(
             name=fmt.Formatted("names" if links["unresolved"] == 1 else "name"),
             all=fmt.count(links["links"], "link"),
         )
+    if links is not None and links.get("in_cycle"):
+        f.add(
+            "{n} on a cycle of base-model links (A's base is B and B's base is A, or a longer "
+            "round): the walk up {stops} there, and {family} named after the cycle's "
+            "smallest id.",
+            n=fmt.count(links["in_cycle"], "model is", "models are"),
+            stops=fmt.Formatted("stops"),
+            family=fmt.Formatted("the family is" if links["in_cycle"] == 1 else "their family is"),
+        )
     return f
 
 

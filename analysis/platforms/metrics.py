@@ -50,10 +50,13 @@ def declared_relations(lineage: Lineage, week: dt.date | str | None = None) -> d
 
 def link_counts(lineage: Lineage, week: dt.date | str | None = None) -> dict[str, int]:
     """The week's declared links before any is left out: models_declaring, only_self (models
-    naming only themselves), links, self_links, unresolved (links to a parent not in the week)."""
+    naming only themselves), links, self_links, unresolved (links to a parent not in the week),
+    and in_cycle (models on a cycle of links: the family walk stops there)."""
     w = lineage.resolve_edges(week)
     cur = SQL.df(lineage.con, "link_counts", {"week": w})
-    return {str(k): int(v) for k, v in cur.iloc[0].items()}
+    out = {str(k): int(v) for k, v in cur.iloc[0].items()}
+    out["in_cycle"] = len(lineage.cycle_members(w)) if w is not None else 0
+    return out
 
 
 def top_families_over_time(con: duckdb.DuckDBPyConnection, n: int = 10) -> pd.DataFrame:

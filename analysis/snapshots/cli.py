@@ -62,8 +62,9 @@ def register(subparsers: Any) -> None:
             "Describe a snapshot root (refreshes its manifest.json: hashes new or changed files). "
             "Every file's footer is read; with --check every data page is decoded as well. "
             "The row checks' counts per week (duplicate, NULL or empty ids, NULL authors, "
-            "negative downloads and likes, placeholder or future createdAt, self-links) read "
-            "the columns they name from every readable file (--no-row-checks skips them). "
+            "negative or not whole downloads and likes, placeholder or future createdAt, "
+            "self-links) read the columns they name from every readable file (--no-row-checks "
+            "skips them); nested fields the schema does not know are listed per week. "
             "Exit status 1 when a file or folder cannot be read (the root is not healthy)."
         ),
     )

@@ -49,6 +49,24 @@ def merge(canonical: pa.DataType, other: pa.DataType) -> pa.DataType:
     return canonical
 
 
+def unknown_fields(expected: pa.DataType, actual: pa.DataType, path: str) -> list[tuple[str, str]]:
+    """The struct fields (at any depth, through lists) ``actual`` has and ``expected`` does not:
+    (dotted path from ``path``, arrow type), in the file's order."""
+    if _is_list(expected) and _is_list(actual):
+        return unknown_fields(expected.value_type, actual.value_type, path)
+    if not (pa.types.is_struct(expected) and pa.types.is_struct(actual)):
+        return []
+    known = {f.name: f.type for f in expected}
+    out: list[tuple[str, str]] = []
+    for f in actual:
+        sub = f"{path}.{f.name}"
+        if f.name in known:
+            out += unknown_fields(known[f.name], f.type, sub)
+        else:
+            out.append((sub, str(f.type)))
+    return out
+
+
 def merge_extra(first: pa.DataType, other: pa.DataType) -> pa.DataType:
     """The type of a column the schema does not know, seen with different types in two weeks."""
     try:

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from analysis.errors import SnapshotError, printable
 from analysis.schema import COLUMNS, columns_for
-from analysis.snapshots.coltypes import Incompatible, merge
+from analysis.snapshots.coltypes import Incompatible, merge, unknown_fields
 from analysis.snapshots.manifest import read_footer, refresh_manifest
 from analysis.snapshots.revision import read_revision
 from analysis.snapshots.root import SnapshotRoot
@@ -58,9 +58,10 @@ def _one_line(message: str) -> str:
 
 def _type_difference(expected: pa.DataType, actual: pa.DataType) -> str | None:
     """How a file's type of a known column differs from analysis.schema's, if it matters:
-    'incompatible' (the views refuse it), 'cast' (a scalar cast in the views, which fails on a
-    value that does not convert), None (same, or text of another width, or a struct/list the
-    views merge by name)."""
+    'incompatible' (the views refuse it), 'whole' (floats for an integer column: whole numbers
+    kept, other values NULL), 'cast' (a scalar cast in the views, which fails on a value that
+    does not convert), None (same, or text of another width, or a struct/list the views merge
+    by name)."""
     if expected.equals(actual):
         return None
     try:
@@ -69,6 +70,8 @@ def _type_difference(expected: pa.DataType, actual: pa.DataType) -> str | None:
         return "incompatible"
     if pa.types.is_nested(expected) or pa.types.is_nested(actual):
         return None
+    if pa.types.is_integer(expected) and pa.types.is_floating(actual):
+        return "whole"
     texts = (pa.types.is_string(expected) or pa.types.is_large_string(expected)) and (
         pa.types.is_string(actual) or pa.types.is_large_string(actual)
     )
@@ -133,6 +136,7 @@ def describe(
         expected_missing: dict[str, list[str]] = {}
         extra: dict[str, list[str]] = {}
         types: dict[tuple[str, str, str, str], list[str]] = {}
+        nested: dict[str, list[str]] = {}  # week -> the nested fields the schema does not know
         known = {c.name: c.type for c in COLUMNS[kind]}
         for e in entries:
             era = eras.setdefault(e.era, {"first": e.week.isoformat(), "weeks": 0})
@@ -146,6 +150,9 @@ def describe(
                 extra.setdefault(c, []).append(e.week.isoformat())
             schema = schemas.get((e.kind, e.week))
             for f in schema if schema is not None else ():
+                if f.name in known:
+                    for field, _ in unknown_fields(known[f.name], f.type, f.name):
+                        nested.setdefault(e.week.isoformat(), []).append(field)
                 how = _type_difference(known[f.name], f.type) if f.name in known else None
                 if how:
                     key = (f.name, str(f.type), str(known[f.name]), how)
@@ -185,6 +192,8 @@ def describe(
                 {"column": c, "type": t, "schema_type": s, "how": how, "weeks": w}
                 for (c, t, s, how), w in sorted(types.items())
             ],
+            # by week: the nested fields of known struct columns analysis.schema does not know
+            "unknown_fields": dict(sorted(nested.items())),
             # by week: the row checks' counts (fact <kind>__quality), readable weeks only
             "quality": counts,
             "quality_error": quality_error,
@@ -230,6 +239,21 @@ def _missing_lines(k: dict[str, Any]) -> list[str]:
     lines = ["  columns a week's file lacks (typed NULL in the views, never zero):"]
     for cols, weeks in by_set.items():
         lines.append(f"    {_safe(', '.join(cols))}: {_weeks(weeks)}")
+    return lines
+
+
+def _unknown_field_lines(k: dict[str, Any]) -> list[str]:
+    """Per set of nested fields the schema does not know: how many, their names, the weeks."""
+    by_set: dict[tuple[str, ...], list[str]] = {}
+    for week, fields in k.get("unknown_fields", {}).items():
+        by_set.setdefault(tuple(fields), []).append(week)
+    if not by_set:
+        return []
+    lines = ["  nested fields analysis.schema does not know (kept in the views, read by no fact):"]
+    for fields, weeks in by_set.items():
+        names = _safe(", ".join(fields))
+        names = names if len(names) <= 300 else names[:300] + "..."
+        lines.append(f"    {len(fields)} per week ({names}): {_weeks(weeks)}")
     return lines
 
 
@@ -295,6 +319,7 @@ def describe_text(d: dict[str, Any]) -> str:
             lines.append(f"  repeated weeks (byte-identical to the week before): {_dates(reps)}")
         lines.extend(_missing_lines(k))
         lines.extend(_quality_lines(k))
+        lines.extend(_unknown_field_lines(k))
         if k["missing_expected_columns"]:
             lines.append(
                 "  missing columns (analysis.schema has them by these weeks; NULL in the views):"
@@ -308,11 +333,10 @@ def describe_text(d: dict[str, Any]) -> str:
         if k["type_differences"]:
             lines.append("  columns of another type than analysis.schema's:")
             for t in k["type_differences"]:
-                how = (
-                    "the views refuse it"
-                    if t["how"] == "incompatible"
-                    else "cast in the views: a value that does not convert stops a query"
-                )
+                how = {
+                    "incompatible": "the views refuse it",
+                    "whole": "whole numbers kept in the views, other values NULL",
+                }.get(t["how"], "cast in the views: a value that does not convert stops a query")
                 lines.append(
                     f"    {_safe(t['column'])}: {_safe(t['type'])}, not {_safe(t['schema_type'])} "
                     f"({how}), {_weeks(t['weeks'])}"

@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.errors import SnapshotError
-from analysis.schema import COLUMNS, KINDS
+from analysis.schema import COLUMNS, KINDS, PLACEHOLDER_CREATED, WHOLE_COUNTS
 from analysis.snapshots.coltypes import (
     Incompatible,
     duckdb_type,
@@ -34,6 +34,7 @@ from analysis.snapshots.coltypes import (
     merge,
     merge_extra,
     path_literal,
+    unknown_fields,
 )
 from analysis.snapshots.manifest import Entry, Manifest, read_footer, refresh_manifest
 from analysis.snapshots.root import SnapshotRoot, WeekSelection, select_weeks
@@ -47,6 +48,54 @@ def sql_text(name: str) -> str:
 
 #: The row checks' SQL file of each kind (``sql/<name>.sql``); a kind not listed is not checked.
 _CHECKS = {"models": "clean", "datasets": "clean", "spaces": "clean_spaces"}
+
+
+def macros_sql() -> str:
+    """The macro the row checks and quality facts call: ``hubobs_placeholder_created(t)``, true
+    for the Hub's placeholder creation time (``analysis.schema.PLACEHOLDER_CREATED``, the one
+    statement of it; DuckDB macros take no bind parameters, so its two timestamps are written
+    from those typed constants, never from data)."""
+    start, until = (t.strftime("%Y-%m-%d %H:%M:%S.%f") for t in PLACEHOLDER_CREATED)
+    return (
+        "CREATE OR REPLACE TEMP MACRO hubobs_placeholder_created(t) AS "
+        f"t >= TIMESTAMP '{start}' AND t < TIMESTAMP '{until}'"
+    )
+
+
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the row checks' macros (:func:`macros_sql`) on ``con``."""
+    con.execute(macros_sql())
+
+
+def row_checks_text(kind: str) -> str:
+    """What the views do to a kind's rows, as text (the row checks' SQL and macros; empty for a
+    kind not checked): part of a fact's code hash, so editing a check rebuilds the facts."""
+    name = _CHECKS.get(kind)
+    return "" if name is None else sql_text(name) + "\n" + macros_sql()
+
+
+def raw_flags(kind: str) -> tuple[str, ...]:
+    """The columns the raw view ``<kind>_raw`` adds after the files' columns: per count of
+    ``analysis.schema.WHOLE_COUNTS`` the kind has, ``hubobs_non_integer_<column>`` (true where
+    the file held a value that is not a whole number; the value itself is NULL in both views)."""
+    if kind not in _CHECKS:
+        return ()
+    known = {c.name for c in COLUMNS[kind]}
+    return tuple(f"hubobs_non_integer_{c}" for c in WHOLE_COUNTS if c in known)
+
+
+#: below this magnitude a float64 holding a whole number converts to BIGINT exactly
+_WHOLE = "isfinite({c}) AND {c} = trunc({c}) AND abs({c}) < 9.0e18"
+
+
+def _is_int(t: pa.DataType) -> bool:
+    return bool(pa.types.is_integer(t))
+
+
+def _whole_value(col: str, t: pa.DataType) -> str:
+    """A float column of an integer schema type: its value when a whole number, else NULL
+    (never rounded)."""
+    return f"CASE WHEN {_WHOLE.format(c=col)} THEN CAST({col} AS {duckdb_type(t)}) END"
 
 
 def _without_comments(sql: str) -> str:
@@ -87,8 +136,10 @@ class KindPlan:
         row checks of ``sql/clean.sql`` (``clean_spaces.sql``; daily papers are not checked)."""
         name = None if raw else _CHECKS.get(self.kind)
         check = None if name is None else _without_comments(sql_text(name))
+        flags = raw_flags(self.kind) if raw else ()
         if not self.files:
             cols = [f"CAST(NULL AS {duckdb_type(t)}) AS {ident(n)}" for n, t in self.types.items()]
+            cols += [f"false AS {ident(f)}" for f in flags]
             return "SELECT " + ", ".join([*cols, "CAST(NULL AS DATE) AS week"]) + " WHERE false"
         branches = []
         for entry, path, schema in self.files:
@@ -99,8 +150,19 @@ class KindPlan:
                     cols.append(f"CAST(NULL AS {duckdb_type(t)}) AS {ident(name)}")
                 elif present[name].equals(t):
                     cols.append(ident(name))
+                elif _is_int(t) and pa.types.is_floating(present[name]):
+                    cols.append(f"{_whole_value(ident(name), t)} AS {ident(name)}")
                 else:
                     cols.append(f"CAST({ident(name)} AS {duckdb_type(t)}) AS {ident(name)}")
+            for flag in flags:
+                col = flag.removeprefix("hubobs_non_integer_")
+                if col in present and pa.types.is_floating(present[col]):
+                    c = ident(col)
+                    cols.append(
+                        f"({c} IS NOT NULL AND NOT ({_WHOLE.format(c=c)})) AS {ident(flag)}"
+                    )
+                else:
+                    cols.append(f"false AS {ident(flag)}")
             cols.append(f"DATE '{entry.week.isoformat()}' AS week")
             source = path_literal(str(path))
             if check is None:
@@ -157,6 +219,15 @@ def _create_tables(
         for f in schema
         if f.name in p.extras
     ]
+    known = {p.kind: {c.name: c.type for c in COLUMNS[p.kind]} for p in plans}
+    unknown = [
+        (p.kind, e.week, path, t)
+        for p in plans
+        for e, _, schema in p.files
+        for f in schema
+        if f.name in known[p.kind]
+        for path, t in unknown_fields(known[p.kind][f.name], f.type, f.name)
+    ]
     inputs = {
         "weeks": weeks,
         "missing": pa.table(
@@ -172,6 +243,14 @@ def _create_tables(
                 "week": pa.array([x[1] for x in extra], pa.date32()),
                 "column_name": pa.array([x[2] for x in extra], pa.string()),
                 "type": pa.array([x[3] for x in extra], pa.string()),
+            }
+        ),
+        "unknown": pa.table(
+            {
+                "kind": pa.array([u[0] for u in unknown], pa.string()),
+                "week": pa.array([u[1] for u in unknown], pa.date32()),
+                "field": pa.array([u[2] for u in unknown], pa.string()),
+                "type": pa.array([u[3] for u in unknown], pa.string()),
             }
         ),
     }
@@ -204,7 +283,8 @@ def connect(
     ``kinds``: None (every kind the root has) or kind names; ``weeks``: None (all), a date,
     ``(start, end)`` inclusive or a list of dates (a listed week no chosen kind has is an
     error; a kind lacking a listed week is recorded in the ``weeks`` table by its absence).
-    Also creates tables ``weeks``, ``missing_columns``, ``extra_columns`` and ``snapshot``.
+    Also creates tables ``weeks``, ``missing_columns``, ``extra_columns``, ``unknown_fields``
+    and ``snapshot``, and the row checks' macros (:func:`create_macros`).
     """
     sroot = SnapshotRoot(root)
     manifest = refresh_manifest(sroot, write=write_manifest, strict=False)
@@ -229,6 +309,7 @@ def connect(
     con = con if con is not None else duckdb.connect()
     plans = [_plan(sroot.path, manifest, k, selected[k]) for k in chosen]
     try:
+        create_macros(con)
         for plan in plans:
             # `<kind>_raw`: every row of the files; `<kind>`: the rows after the row checks
             con.execute(

@@ -17,6 +17,7 @@ from analysis.facts.definitions import Fact, facts
 DERIVED = {
     "week_links",
     "family_sizes",
+    "cycles",
     "licence_drift",
     "derivatives_by_parent",
     "parent_names",
@@ -72,6 +73,7 @@ def test_changing_a_read_fact_rebuilds_what_derives_from_it(
         "fact_models__edges",
         "fact_models__week_links",
         "fact_models__family_sizes",
+        "fact_models__cycles",
         "fact_models__licence_drift",
         "fact_models__derivatives_by_parent",
         "fact_models__parent_names",

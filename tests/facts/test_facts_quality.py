@@ -26,7 +26,8 @@ END = dt.datetime(2025, 3, 12)  # week + 7 days: "after the week" from here on
 PLACEHOLDER = dt.datetime(2022, 3, 2, 23, 29, 4)
 QUALITY = (
     "rows, duplicate_ids, null_or_empty_ids, null_authors, negative_downloads, "
-    "negative_likes, placeholder_created, created_after_week, self_links"
+    "negative_likes, placeholder_created, created_after_week, self_links, "
+    "non_integer_downloads, non_integer_likes"
 )
 
 
@@ -72,10 +73,10 @@ MODELS = [
 # quality: rows 10; duplicate_ids 2 (rows 1, 2 beyond the first a/m1); null_or_empty_ids 2
 # (rows 3, 4); null_authors 2 (rows 5, 9); negative_downloads 1, negative_likes 1 (row 5);
 # placeholder_created 2 (row 6 at :04, row 7 at :05.5); created_after_week 1 (row 8);
-# self_links 1 (row 6)
-MODELS_QUALITY = (10, 2, 2, 2, 1, 1, 2, 1, 1)
+# self_links 1 (row 6); non-integer downloads and likes 0 (the file types them as int64)
+MODELS_QUALITY = (10, 2, 2, 2, 1, 1, 2, 1, 1, 0, 0)
 
-DATASETS = [
+DATASETS: list[dict[str, Any]] = [
     {"id": "o/d1", "author": "o", "createdAt": T0, "lastModified": T0, "downloads": 4, "likes": 1},
     {"id": "o/d1", "author": "o", "createdAt": T0, "lastModified": T0, "downloads": 9, "likes": 1},
     {"id": "p/d2", "author": None, "createdAt": END, "downloads": -3, "likes": 2},
@@ -84,17 +85,17 @@ DATASETS = [
 # rows 4; duplicate 1 (row 1: same lastModified as row 0, so row 0 is kept by position);
 # null ids 1 (row 3); null authors 1 (row 2); negative downloads 1 (row 2); likes 0;
 # placeholder 0; after the week 1 (row 2); self_links NULL (datasets have no baseModels)
-DATASETS_QUALITY = (4, 1, 1, 1, 1, 0, 0, 1, None)
+DATASETS_QUALITY = (4, 1, 1, 1, 1, 0, 0, 1, None, 0, 0)
 
-SPACES = [
+SPACES: list[dict[str, Any]] = [
     {"id": "s/a", "author": "s", "createdAt": PLACEHOLDER, "lastModified": T0, "likes": -2},
     {"id": "s/a", "author": "s", "createdAt": T0, "lastModified": END, "likes": 5},
     {"id": "", "author": None, "createdAt": T0, "likes": 1},
 ]
 # rows 3; duplicate 1 (row 0, older than row 1); empty ids 1 (row 2); null authors 1 (row 2);
 # negative downloads NULL (spaces have none); negative likes 1 (row 0); placeholder 1 (row 0);
-# after the week 0; self_links NULL
-SPACES_QUALITY = (3, 1, 1, 1, None, 1, 1, 0, None)
+# after the week 0; self_links NULL; non-integer downloads NULL, likes 0
+SPACES_QUALITY = (3, 1, 1, 1, None, 1, 1, 0, None, None, 0)
 
 
 @pytest.fixture
@@ -187,7 +188,7 @@ def test_describe_shows_the_quality_counts_and_missing_columns(bad_root: Path) -
     text = describe_text(d).splitlines()
     models = text[text.index("models: 1 weeks, 2025-03-05 to 2025-03-05, " + _bytes(d, "models")) :]
     # the models file of 2025-03-05 has every known column: no missing-columns block
-    assert models[4:14] == [
+    assert models[4:15] == [
         "  row checks (rows of the raw files; what the views do: analysis/snapshots/sql/clean.sql):",
         "    duplicate_ids: 2 in 1 week: 2025-03-05",
         "    null_or_empty_ids: 2 in 1 week: 2025-03-05",
@@ -197,12 +198,16 @@ def test_describe_shows_the_quality_counts_and_missing_columns(bad_root: Path) -
         "    placeholder_created: 2 in 1 week: 2025-03-05",
         "    created_after_week: 1 in 1 week: 2025-03-05",
         "    self_links: 1 in 1 week: 2025-03-05",
+        "    none in any week: non_integer_downloads, non_integer_likes",
         "",
     ]
     # datasets of 2025-03-05 lack mainSize (the schema has it from 2026-01-07): shown in the text;
     # their likes are all >= 0, and self_links (NULL for datasets) is not listed
     assert "    mainSize: 1 week: 2025-03-05" in text
-    assert "    none in any week: negative_likes, placeholder_created" in text
+    assert (
+        "    none in any week: negative_likes, placeholder_created, non_integer_downloads, "
+        "non_integer_likes" in text
+    )
     start = next(i for i, line in enumerate(text) if line.startswith("datasets: "))
     end = next(i for i, line in enumerate(text) if line.startswith("spaces: "))
     assert not any("self_links" in line for line in text[start:end])
@@ -230,4 +235,34 @@ def test_data_page_summary_sums_the_counts(bad_root: Path, tmp_path: Path) -> No
         "| the Hub's placeholder `createdAt` of its oldest repositories | 2 | 0 | 1 |",
         "| `createdAt` after the end of the snapshot's week | 1 | 1 | 0 |",
         "| models naming only themselves as base model (no base model) | 1 | n/a | n/a |",
+        "| download counts that are not whole numbers (left out: no value) | 0 | 0 | n/a |",
+        "| like counts that are not whole numbers (left out: no value) | 0 | 0 | 0 |",
+        "| models on a cycle of base-model links (the family walk stops there; the family is "
+        "named after the cycle's smallest id) | 0 | n/a | n/a |",
+        "| nested fields the schema does not know (such as `safetensors.parameters` dtypes; "
+        "kept, not read), distinct names | 0 | 0 | 0 |",
     ]
+
+
+def test_growth_findings_say_what_the_row_checks_left_out(bad_root: Path, tmp_path: Path) -> None:
+    from analysis import growth
+    from analysis.snapshots import provenance
+
+    con, _ = store.open_facts(bad_root, cache=tmp_path / "cache", progress=False)
+    weekly = growth.weekly(con)
+    got = weekly.set_index("kind").loc[["models", "datasets", "spaces"]]
+    # duplicates: models 2, datasets 1, spaces 1; without an id: 2, 1, 1 (the quality counts)
+    assert got["repos"].tolist() == [6, 2, 1]
+    assert got["left_out_duplicates"].tolist() == [2, 1, 1]
+    assert got["left_out_no_id"].tolist() == [2, 1, 1]
+    text = growth.findings(weekly, growth.monthly(con), provenance(con)).sentences
+    assert (
+        "Left out of these models counts by the row checks (one row kept per id, rows without an "
+        "id dropped): in the week of 2025-03-05, 2 rows repeating an id and 2 rows without an id."
+        in text
+    )
+    assert (
+        "Left out of these spaces counts by the row checks (one row kept per id, rows without an "
+        "id dropped): in the week of 2025-03-05, 1 row repeating an id and 1 row without an id."
+        in text
+    )

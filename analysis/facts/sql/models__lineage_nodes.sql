@@ -1,16 +1,16 @@
 -- Every model of a week with what lineage needs: stable key, id, author, creation time,
 -- licence (first `license:` tag) and its declared relation (NULL: declares no base model).
 -- Needed to resolve parents (by _id, by id, or through an earlier week's id: renames).
--- The Hub gives its oldest repositories a placeholder creation time, 2022-03-02 23:29:04 or :05:
--- that is no release date, so `created` is NULL for them (the rows and their links are kept).
+-- The Hub gives its oldest repositories a placeholder creation time: that is no release date, and
+-- the views' row checks make it NULL (analysis/snapshots/sql/clean.sql), so `created` is NULL for
+-- them (the rows and their links are kept).
 SELECT
     week,
     coalesce(_id, 'id:' || id) AS uid,
     _id,
     id,
     author,
-    CASE WHEN createdAt >= TIMESTAMP '2022-03-02 23:29:04' AND createdAt < TIMESTAMP '2022-03-02 23:29:06'
-        THEN NULL ELSE createdAt END AS created,
+    createdAt AS created,
     regexp_replace(list_filter(tags, lambda t: starts_with(t, 'license:'))[1], '^license:', '') AS licence,
     coalesce(
         lower(baseModels.relation),

@@ -8,10 +8,13 @@
 --   null_authors         rows whose author is NULL (the views take the id's owner part)
 --   negative_downloads   NULL: spaces files have no downloads column
 --   negative_likes       rows whose likes are below 0 (the views make them NULL)
---   placeholder_created  rows whose createdAt is the Hub's placeholder for its oldest repos,
---                        2022-03-02 23:29:04 or 23:29:05 UTC (no creation date)
+--   placeholder_created  rows whose createdAt is the Hub's placeholder for its oldest repos
+--                        (analysis.schema.PLACEHOLDER_CREATED; the views make it NULL)
 --   created_after_week   rows whose createdAt is at or after the week's end (week + 7 days)
 --   self_links           NULL: only models declare base models
+--   non_integer_downloads NULL: spaces files have no downloads column
+--   non_integer_likes    rows whose likes are not a whole number (a file typing them as double;
+--                        NULL in both views, never rounded)
 -- `hubobs describe` shows the same counts, from this file.
 SELECT
     week,
@@ -21,10 +24,10 @@ SELECT
     count(*) FILTER (WHERE author IS NULL) AS null_authors,
     CAST(NULL AS BIGINT) AS negative_downloads,
     count(*) FILTER (WHERE likes < 0) AS negative_likes,
-    count(*) FILTER (
-        WHERE createdAt >= TIMESTAMP '2022-03-02 23:29:04' AND createdAt < TIMESTAMP '2022-03-02 23:29:06'
-    ) AS placeholder_created,
+    count(*) FILTER (WHERE hubobs_placeholder_created(createdAt)) AS placeholder_created,
     count(*) FILTER (WHERE createdAt >= week + INTERVAL 7 DAY) AS created_after_week,
-    CAST(NULL AS BIGINT) AS self_links
+    CAST(NULL AS BIGINT) AS self_links,
+    CAST(NULL AS BIGINT) AS non_integer_downloads,
+    count(*) FILTER (WHERE hubobs_non_integer_likes) AS non_integer_likes
 FROM spaces_raw
 GROUP BY week

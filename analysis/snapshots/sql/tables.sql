@@ -6,7 +6,8 @@ CREATE OR REPLACE TABLE weeks (
     revision VARCHAR NOT NULL,    -- dataset revision the file was recorded at
     sha256 VARCHAR NOT NULL,
     bytes BIGINT NOT NULL,
-    rows BIGINT NOT NULL,
+    rows BIGINT NOT NULL,         -- rows in the file (its metadata): before the row checks,
+                                  -- so the view may hold fewer for the week (see <kind>__quality)
     era VARCHAR NOT NULL,         -- dated columns the file has (analysis.schema.era naming)
     repeat_of DATE,               -- previous week when this file repeats it byte for byte
     PRIMARY KEY (kind, week)
@@ -20,6 +21,13 @@ CREATE OR REPLACE TABLE extra_columns (
     kind VARCHAR NOT NULL,
     week DATE NOT NULL,
     column_name VARCHAR NOT NULL, -- a column the file has that analysis.schema does not know
+    type VARCHAR NOT NULL         -- its arrow type in that file
+);
+CREATE OR REPLACE TABLE unknown_fields (
+    kind VARCHAR NOT NULL,
+    week DATE NOT NULL,
+    field VARCHAR NOT NULL,       -- a nested field of a known struct column that analysis.schema
+                                  -- does not know, as a dotted path (safetensors.parameters.miku)
     type VARCHAR NOT NULL         -- its arrow type in that file
 );
 CREATE OR REPLACE TABLE snapshot (
