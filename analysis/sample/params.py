@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from analysis.schema import era
 
 #: Bumped whenever the generator's output changes for the same parameters.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 DEFAULT_START = dt.date(2024, 9, 4)
 DEFAULT_WEEKS = 36
