@@ -38,12 +38,15 @@ class Page:
             return history_provenance(data, p)
         if sources == "changes":
             return changes_provenance(data, p)
-        kinds = None if sources == "week" else sources
+        # a kind without a file this week: its part says so, sourced to the week's other files
+        kinds = sources if sources in p.kinds else None
         return data.provenance_of(kinds=kinds, weeks=[self.week])
 
     def _repeats(self) -> set[dt.date]:
+        """The weeks whose every file repeats the week before (no newcomer can be seen)."""
         h = self.report.summary.history
-        return {pd.Timestamp(w).date() for w in h.loc[h["is_repeat"].astype(bool), "week"]}
+        every = h.assign(r=h["is_repeat"].astype(bool)).groupby("week")["r"].all()
+        return {pd.Timestamp(w).date() for w, r in every.items() if r}
 
     def chart(self, key: str) -> publish.Figure:
         """The figure ``week.<key>`` of this week."""

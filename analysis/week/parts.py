@@ -34,6 +34,17 @@ TOP_N = 10
 ACTIVE_N = 5
 #: How many licences the licence mix names (the rest: other licences).
 LICENCES_N = 6
+#: The columns of each frame, for a week without the kind it is about (an empty frame).
+COLUMNS = {
+    "ranked": ["by", "rank", "id", "author", "created", "downloads", "likes"],
+    "releases": ["release_id", "author", "release_created", "derivatives"],
+    "gained": ["rank", "parent_id", "gained_total", "relation", "gained"],
+    "licences": ["week", "licence", "repos", "created_week", "share", "is_repeat"],
+}
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return pd.DataFrame(columns=COLUMNS[name])
 
 
 @dataclass(frozen=True)
@@ -99,23 +110,22 @@ def parts(data: Data, week: dt.date, history_start: dt.date) -> Parts:
     con = data.con
     kinds = tuple(k for k in KINDS if week in kind_weeks(con, k))
     has_models = "models" in kinds
-    empty = pd.DataFrame()
     history = sorted({w for k in KINDS for w in kind_weeks(con, k)})
     return Parts(
         week=week,
         history_start=history_start,
         kinds=kinds,
         changes=growth.changes(con, week),
-        new_models=_ranked(data, "models", week) if has_models else empty,
-        new_datasets=_ranked(data, "datasets", week) if "datasets" in kinds else empty,
-        releases=_releases(data, week) if has_models else empty,
-        gained=platforms.derivatives_gained(con, week, n=TOP_N) if has_models else empty,
+        new_models=_ranked(data, "models", week) if has_models else _empty("ranked"),
+        new_datasets=_ranked(data, "datasets", week) if "datasets" in kinds else _empty("ranked"),
+        releases=_releases(data, week) if has_models else _empty("releases"),
+        gained=platforms.derivatives_gained(con, week, n=TOP_N) if has_models else _empty("gained"),
         newcomers=organizations.newcomers(con, start=history_start, end=week),
         active=_active(data, week, kinds),
         attention=concentration.weekly(con, "downloads", history_start, week),
         licences=licences.mix_over_time(con, "models", LICENCES_N, history_start, week)
         if has_models
-        else empty,
+        else _empty("licences"),
         quality=quality(data, week),
         history_weeks=tuple(w for w in history if history_start <= w <= week),
     )

@@ -1,8 +1,9 @@
 -- Owners new to the Hub per week in [$start, $end]: an owner holding repositories in the week
 -- (of any kind with a file that week) every one of which was created during the week
 -- (createdAt in [week, week + 7 days)): the owner held nothing the week before. Ranked within
--- the week by repositories held, then by name. A repeated week (the models file repeats the
--- previous one) is marked; its owners are the earlier week's, so none is new (NULL rank).
+-- the week by repositories held, then by name. A week whose every file repeats the week before
+-- has no newcomer (its owners are the earlier week's); where only some kinds repeat, an owner
+-- holding repositories of a repeated kind held them before, so is not new.
 -- org_kind from the temp table org_map ('unmapped' when absent).
 WITH a AS (
     SELECT week, author, repos AS models, 0 AS datasets, 0 AS spaces, created_week, downloads, likes
@@ -13,7 +14,7 @@ WITH a AS (
     SELECT week, author, 0, 0, repos, created_week, NULL, likes FROM fact_spaces__authors
 ),
 wk AS (
-    SELECT week, bool_or(repeat_of IS NOT NULL) AS is_repeat
+    SELECT week, bool_and(repeat_of IS NOT NULL) AS is_repeat
     FROM weeks
     WHERE kind IN ('models', 'datasets', 'spaces')
         AND ($start IS NULL OR week >= $start) AND ($end IS NULL OR week <= $end)
