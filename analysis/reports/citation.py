@@ -157,7 +157,8 @@ class CitationBox:
         )
 
     def _repr_html_(self) -> str:
-        pre = 'style="white-space:pre-wrap;overflow-wrap:anywhere"'
+        # wrapped, never a scrolling box (a scrollable region would need to be focusable)
+        pre = 'style="white-space:pre-wrap;overflow-wrap:anywhere;overflow:visible;max-height:none"'
         return (
             '<div class="hubobs-citation" style="border:1px solid #888;border-radius:4px;'
             'padding:.75rem;margin:1rem 0;max-width:100%">\n'
