@@ -127,10 +127,16 @@ def cff(meta: Mapping[str, Any]) -> str:
     return str(yaml.safe_dump(doc, sort_keys=False, allow_unicode=False, width=1000))
 
 
+def csl_text(item: Mapping[str, Any]) -> str:
+    """A CSL-JSON list of ``item``, one field a line (what the file holds and the page shows)."""
+    fields = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in item.items())
+    return f"[\n  {{\n{fields}\n  }}\n]\n"
+
+
 def write(folder: Path, meta: Mapping[str, Any]) -> list[Path]:
     """Write the version's citation files into ``folder``; return their paths."""
     out = {
-        CSL_FILE: json.dumps([csl(meta)], indent=2) + "\n",
+        CSL_FILE: csl_text(csl(meta)),
         BIBTEX_FILE: bibtex(meta),
         CFF_FILE: cff(meta),
     }
@@ -148,7 +154,7 @@ class CitationBox:
         self.item, self.bib, self.line = item, bib, line
 
     def _csl_text(self) -> str:
-        return json.dumps([dict(self.item)], indent=2)
+        return csl_text(self.item).rstrip("\n")
 
     def _repr_markdown_(self) -> str:
         return (
@@ -159,15 +165,16 @@ class CitationBox:
     def _repr_html_(self) -> str:
         # wrapped, never a scrolling box (a scrollable region would need to be focusable)
         pre = 'style="white-space:pre-wrap;overflow-wrap:anywhere;overflow:visible;max-height:none"'
+        wrap = 'style="white-space:pre-wrap;overflow-wrap:anywhere"'  # Quarto: code is nowrap
         return (
             '<div class="hubobs-citation" style="border:1px solid #888;border-radius:4px;'
             'padding:.75rem;margin:1rem 0;max-width:100%">\n'
             f"<p><strong>Cite this version.</strong> {html.escape(self.line)}</p>\n"
             f'<p>BibTeX (<a href="{BIBTEX_FILE}">{BIBTEX_FILE}</a>):</p>\n'
-            f"<pre {pre}><code>{html.escape(self.bib)}</code></pre>\n"
+            f"<pre {pre}><code {wrap}>{html.escape(self.bib)}</code></pre>\n"
             f'<p>CSL-JSON (<a href="{CSL_FILE}">{CSL_FILE}</a>; also '
             f'<a href="{CFF_FILE}">{CFF_FILE}</a>):</p>\n'
-            f"<pre {pre}><code>{html.escape(self._csl_text())}</code></pre>\n</div>\n"
+            f"<pre {pre}><code {wrap}>{html.escape(self._csl_text())}</code></pre>\n</div>\n"
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
@@ -207,4 +214,4 @@ def _apa_from_csl(item: Mapping[str, Any]) -> str:
     )
 
 
-__all__ = ["FILES", "apa", "bibtex", "box", "cff", "csl", "note", "write"]
+__all__ = ["FILES", "apa", "bibtex", "box", "cff", "csl", "csl_text", "note", "write"]
