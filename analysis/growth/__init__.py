@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from analysis.growth import figures
 from analysis.growth.findings import findings
-from analysis.growth.metrics import monthly, weekly
+from analysis.growth.metrics import changes, monthly, top_created, weekly
 
-__all__ = ["figures", "findings", "monthly", "weekly"]
+__all__ = ["changes", "figures", "findings", "monthly", "top_created", "weekly"]

@@ -9,12 +9,13 @@ Inputs: the fact tables ``fact_<kind>__authors`` (repos per author and week) and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import duckdb
 import pandas as pd
 
-from analysis.query import SqlFiles, date_range, missing_tables, require_tables
+from analysis.errors import HubObsError
+from analysis.query import SqlFiles, as_date, date_range, missing_tables, require_tables
 
 SQL = SqlFiles(__file__)
 
@@ -59,4 +60,55 @@ def monthly(
     return _run(con, "monthly", date_range(start, end))
 
 
-__all__ = ["FACT_TABLES", "KINDS", "monthly", "weekly"]
+#: How many weeks back :func:`changes` compares by default: a week, a month, a year.
+LAGS: tuple[int, ...] = (1, 4, 52)
+#: The kinds whose new repositories are ranked (spaces have no download count).
+RANKED_KINDS: tuple[str, ...] = ("models", "datasets")
+#: The measures new repositories are ranked by, and how many the fact keeps per measure.
+RANKED_BY: tuple[str, ...] = ("downloads", "likes")
+RANKED_KEPT = 50
+
+
+def changes(
+    con: duckdb.DuckDBPyConnection, week: dt.date | str, lags: Sequence[int] = LAGS
+) -> pd.DataFrame:
+    """Per kind with a file in ``week`` and per lag (weeks): kind, week, lag, base_week, repos,
+    is_repeat, base_present, base_repos, base_is_repeat, change, change_share (change NULL for
+    a repeated week or an earlier week not in the data: never a zero change)."""
+    if not lags or any(int(n) < 1 for n in lags):
+        raise HubObsError(f"lags must be weeks of at least 1, got {list(lags)}")
+    w = as_date(week, "week")
+    return _run(con, "changes", {"week": w, "lags": [int(n) for n in lags]})
+
+
+def top_created(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    week: dt.date | str,
+    by: str = "downloads",
+    n: int = 10,
+) -> pd.DataFrame:
+    """The ``n`` repositories of ``kind`` created during ``week`` with the most ``by``
+    (downloads: 30-day; likes). Columns: rank, id, author, created, downloads, likes."""
+    if kind not in RANKED_KINDS:
+        raise HubObsError(f"kind {kind!r} is not one of {', '.join(RANKED_KINDS)}")
+    if by not in RANKED_BY:
+        raise HubObsError(f"by {by!r} is not one of {', '.join(RANKED_BY)}")
+    if not 1 <= n <= RANKED_KEPT:
+        raise HubObsError(f"n must be between 1 and {RANKED_KEPT} (what the fact keeps), got {n}")
+    require_tables(con, [f"fact_{k}__created_top" for k in RANKED_KINDS], "growth.top_created")
+    params = {"kind": kind, "week": as_date(week, "week"), "by": by, "n": n}
+    return SQL.df(con, "top_created", params)
+
+
+__all__ = [
+    "FACT_TABLES",
+    "KINDS",
+    "LAGS",
+    "RANKED_BY",
+    "RANKED_KINDS",
+    "changes",
+    "monthly",
+    "top_created",
+    "weekly",
+]

@@ -16,6 +16,7 @@ from analysis.organizations.metrics import (
     coverage,
     coverage_note,
     heatmap,
+    newcomers,
     top_contributors,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "figures",
     "findings",
     "heatmap",
+    "newcomers",
     "top_contributors",
 ]

@@ -148,3 +148,19 @@ def heatmap(
     require_tables(con, (*FACT_TABLES, "weeks"), "organizations.heatmap")
     with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
         return SQL.df(con, "heatmap", {"kind": kind, "n": n, **date_range(start, end)})
+
+
+def newcomers(
+    con: duckdb.DuckDBPyConnection,
+    org_map: OrgMap = None,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
+    root: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Owners new to the Hub in each week of [start, end]: every repository they hold in the
+    week (any kind) was created during it. Columns: week, rank (by repositories held), author,
+    repos, models, datasets, spaces, downloads, likes, org_kind. A week whose every file
+    repeats the week before has none."""
+    require_tables(con, (*FACT_TABLES, "weeks"), "organizations.newcomers")
+    with orgmap.registered(con, orgmap.resolve_map(org_map, root)):
+        return SQL.df(con, "newcomers", date_range(start, end))

@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 
 from analysis.lineage import Lineage
-from analysis.query import SqlFiles, require_tables
+from analysis.query import SqlFiles, as_date, require_tables
 
 SQL = SqlFiles(__file__)
 
@@ -98,3 +98,15 @@ def declared_base_share(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ok = out["repeat_of"].isna() & (out["n_created"] > 0)
     out["share"] = (out["n_with_base"] / out["n_created"]).where(ok)
     return out.reset_index()[["week", "n_created", "n_with_base", "share", "repeat_of"]]
+
+
+def derivatives_gained(
+    con: duckdb.DuckDBPyConnection, week: dt.date | str, n: int = 10
+) -> pd.DataFrame:
+    """The ``n`` declared parents that gained the most direct derivatives (children created
+    during ``week``), by the children's relation. Columns: rank, parent_id, gained_total,
+    relation, gained (one row per parent and relation with a gain)."""
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    require_tables(con, ("fact_models__derivatives_by_parent",), "platforms.derivatives_gained")
+    return SQL.df(con, "derivatives_gained", {"week": as_date(week, "week"), "n": n})

@@ -285,6 +285,7 @@ def figure(
     provenance: Provenance | None = None,
     outdir: str | os.PathLike[str] | None = None,
     note: str | None = None,
+    site_dir: str | None = None,
     **options: Any,
 ) -> Figure:
     """Publish the figure ``<analysis>.<key>``: its builder
@@ -292,7 +293,8 @@ def figure(
     title, description, column docs and which files it is computed from (its provenance, from
     ``data``) come from the analysis' definitions file. ``provenance`` overrides the last.
     ``note`` (our words, computed from the same data: a mapping's coverage) follows the
-    description in the caption."""
+    description in the caption; ``site_dir`` is passed to :func:`publish` (the page's folder
+    from the site root, when the data files are written elsewhere first)."""
     d = definitions.figure(ref)
     if provenance is None:
         if data is None:
@@ -312,4 +314,5 @@ def figure(
         description=d.description if note is None else f"{d.description} {note}",
         columns=d.columns,
         outdir=outdir,
+        site_dir=site_dir,
     )

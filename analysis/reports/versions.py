@@ -6,6 +6,8 @@ Layout (relative to the project root)::
     reports/<week>/                  version 1 of the report of snapshot week <week>
     reports/<week>-v<N>/             version N (N >= 2) of the same week
         index.ipynb                  the executed template, front matter with citation metadata
+                                     (rendered as the page and as index.pdf, through Typst)
+        CITATION.cff, citation.json, citation.bib   how to cite the version (reports/citation.py)
         <table>.csv, <table>.parquet the tables behind it (ODbL, see DATA-LICENSE.md)
         provenance.json              dataset revision, snapshot files and checksums, outputs
         DATA-LICENSE.md              the ODbL notice and the script that made the tables
@@ -36,6 +38,7 @@ from analysis.errors import HubObsError
 from analysis.files import sha256_file
 from analysis.notebooks import execute_notebook
 from analysis.provenance import Provenance
+from analysis.reports import citation
 from analysis.schema import ATTRIBUTION, LICENSE, LICENSE_URL
 
 SLUG = re.compile(r"^(?P<week>\d{4}-\d{2}-\d{2})(?:-v(?P<version>[2-9]|[1-9]\d+))?$")
@@ -147,6 +150,9 @@ def front_matter(
         "google-scholar": True,
         "appendix-cite-as": ["display", "bibtex"],  # a formatted citation and BibTeX
         "license": "CC BY",
+        # the page and its PDF (Typst, offline: no Typst package), linked from the page
+        "format": {"html": {"toc": True}, "typst": {"papersize": "a4", "toc": False}},
+        "format-links": ["typst"],
     }
 
 
@@ -219,6 +225,7 @@ def publish(
     from analysis.reports.inputs import code_digest
 
     try:
+        citation.write(work, meta)  # before the run: the template shows the citation box
         run(template, work / NOTEBOOK_FILE, params, metadata=meta, output_dir=work)
         (work / LICENSE_FILE).write_text(license_text(prov), encoding="utf-8")
         outputs = sorted(p for p in work.iterdir() if p.is_file() and p.name != PROVENANCE_FILE)

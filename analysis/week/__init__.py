@@ -22,10 +22,12 @@ from analysis.week.metrics import (
     open_report,
     summary,
 )
+from analysis.week.page import Page, page
 
 __all__ = [
     "COUNTED_KINDS",
     "HISTORY_WEEKS",
+    "Page",
     "Report",
     "Summary",
     "findings",
@@ -34,6 +36,7 @@ __all__ = [
     "history_table",
     "latest_week",
     "open_report",
+    "page",
     "repos_table",
     "save_tables",
     "summary",

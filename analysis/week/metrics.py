@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
@@ -23,10 +24,15 @@ from analysis.provenance import Provenance
 from analysis.query import as_date
 from analysis.weeks import all_weeks
 
+if TYPE_CHECKING:
+    from analysis.week.parts import Parts
+
 #: The kinds the week's numbers cover, in display order, with a readable name.
 COUNTED_KINDS: dict[str, str] = {"models": "Models", "datasets": "Datasets", "spaces": "Spaces"}
 #: How many weeks of history (the chosen week included) a report shows.
 HISTORY_WEEKS = 12
+#: How many weeks before its own a report opens (its farthest comparison: a year).
+COMPARED_WEEKS = 52
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,23 @@ __all__ = [
 
 @dataclass
 class Report:
-    """One week opened for its report: the data (the report's weeks of history), the numbers,
-    and the provenance of the week's own files."""
+    """One week opened for its report: the data (the week and the :data:`COMPARED_WEEKS` weeks
+    before it), the numbers, and the provenance of the week's own files."""
 
     data: Data
     summary: Summary
     provenance: Provenance
+
+    @property
+    def history_start(self) -> dt.date:
+        """The first week of the history charts."""
+        return self.summary.week - dt.timedelta(days=7 * (HISTORY_WEEKS - 1))
+
+    def parts(self) -> Parts:
+        """The frames of every part of the report (:mod:`analysis.week.parts`)."""
+        from analysis.week.parts import parts
+
+        return parts(self.data, self.summary.week, self.history_start)
 
     def close(self) -> None:
         self.data.close()
@@ -108,7 +125,8 @@ class Report:
 
 def open_report(root: str | os.PathLike[str], week: dt.date | str | None = None) -> Report:
     """Open ``root`` (relative to the project root) for the report of ``week`` (None: the
-    latest week of the root): its :data:`HISTORY_WEEKS` weeks of facts and its numbers."""
+    latest week of the root): the facts of the week and of the :data:`COMPARED_WEEKS` weeks
+    before it (the history charts show the last :data:`HISTORY_WEEKS`), and its numbers."""
     from analysis.snapshots import SnapshotRoot
 
     chosen = as_date(week, "week")
@@ -117,7 +135,7 @@ def open_report(root: str | os.PathLike[str], week: dt.date | str | None = None)
         if not have:
             raise HubObsError(f"{resolve(root)}: the root holds no week")
         chosen = max(have)
-    first = chosen - dt.timedelta(days=7 * (HISTORY_WEEKS - 1))
+    first = chosen - dt.timedelta(days=7 * COMPARED_WEEKS)
     data = open_data(root, first, chosen)
     try:
         s = summary(data.con, chosen)
@@ -128,6 +146,7 @@ def open_report(root: str | os.PathLike[str], week: dt.date | str | None = None)
 
 
 __all__ = [
+    "COMPARED_WEEKS",
     "COUNTED_KINDS",
     "HISTORY_WEEKS",
     "Report",

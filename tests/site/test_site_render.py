@@ -150,6 +150,12 @@ def test_render_makes_every_page_with_banner_feed_and_search(rendered_site: Path
         report = (rendered_site / "reports" / week / "index.html").read_text()
         assert "citation_title" in report, "Google Scholar tags"
         assert (rendered_site / "reports" / week / "repositories_by_week.csv").is_file()
+        # each version is also a PDF (Typst, offline), with its citation files beside it
+        assert (rendered_site / "reports" / week / "index.pdf").is_file(), f"{week}: no PDF"
+        for name in ("CITATION.cff", "citation.json", "citation.bib", "week-changes.csv"):
+            assert (rendered_site / "reports" / week / name).is_file(), f"{week}: {name}"
+        charts = len(re.findall(r'<figure class="hubobs-figure\b', report))
+        assert charts >= 6, f"{week}: {charts} charts, fewer than six"
     for page in pages:
         text = page.read_text(encoding="utf-8")
         if "<body" in text:

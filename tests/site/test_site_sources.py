@@ -27,6 +27,7 @@ from site_sources import (
 
 from analysis import build, definitions
 from analysis.notebooks import declared_parameters, read
+from analysis.reports import citation
 from analysis.reports.versions import SLUG
 
 NAVBAR = ["Home", "Posts", "Reports", "Explorers", "Summaries", "Paper", "Data", "Methods", "About"]
@@ -258,7 +259,7 @@ def test_the_report_template_links_resolve_from_a_version_folder(tmp_path: Path)
         f"{table}{ext}"
         for table in definitions.load("week").tables
         for ext in (".csv", ".parquet", ".csv-metadata.json")
-    } | {"DATA-LICENSE.md", "provenance.json"}
+    } | {"DATA-LICENSE.md", "provenance.json", *citation.FILES}
     problems: list[str] = []
     version_page = ROOT / "reports" / "2000-01-05" / "index.ipynb"  # where an executed copy lives
     for target in links(template):
