@@ -5,7 +5,7 @@ from the version folders present in ``reports/``:
 
 - ``reports/index.json``: every version (:func:`entry`): week, version, tag, dataset revision,
   inputs digest, the snapshot files it read, the SHA-256 of every file in its folder, its
-  permanent URL and, when the folder holds ``index.pdf``, the PDF's URL;
+  permanent URL and, when the site renders one (:func:`renders_pdf`), the PDF's URL;
 - ``reports/changes.json``: for each version after the first of its week, what changed since
   the version before it (:func:`analysis.reports.compare.compare`);
 - ``reports/feed.xml``: an Atom feed of the versions (:mod:`analysis.reports.feed`);
@@ -61,6 +61,12 @@ def changed_outputs(v: ReportVersion) -> list[str]:
     return problems
 
 
+def renders_pdf(v: ReportVersion) -> bool:
+    """Whether the site has ``index.pdf`` for the version: its folder holds one, or its
+    provenance says the site renders it (Typst, from the version's frozen notebook)."""
+    return (v.folder / PDF_FILE).is_file() or bool(v.provenance().get("report", {}).get("pdf"))
+
+
 def entry(
     v: ReportVersion, previous: ReportVersion | None, changes: Mapping[str, Any] | None
 ) -> dict[str, Any]:
@@ -75,7 +81,7 @@ def entry(
         "slug": v.slug,
         "path": v.url_path,
         "url": url,
-        "pdf_url": url + PDF_FILE if url and (v.folder / PDF_FILE).is_file() else None,
+        "pdf_url": url + PDF_FILE if url and renders_pdf(v) else None,
         "published": report.get("published"),
         "dataset_revision": dataset.get("revision"),
         "generated_sample": bool(dataset.get("generated_sample")),

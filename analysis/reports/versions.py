@@ -237,6 +237,8 @@ def publish(
                 "url": meta["citation"]["url"],
                 "published": published.isoformat(),
                 "template": template.name,
+                # the site renders the version's PDF (index.pdf) from its frozen notebook
+                "pdf": "typst" in (meta.get("format") or {}),
                 "template_sha256": sha256_file(template),
                 "inputs_sha256": digest,
                 "code_sha256": code_digest(),  # recorded for comparisons, not in the digest

@@ -89,7 +89,8 @@ def test_a_changed_input_publishes_version_2_with_what_moved(tmp_path: Path, pro
         in page
     )
     doc = json.loads((reports / "index.json").read_text())
-    v1, v2 = doc["versions"]
+    v1, v2, v3 = doc["versions"]
+    assert v3["pdf_url"] == f"https://example.org/site/reports/{W3.isoformat()}-v3/index.pdf"
     assert v2["previous_version"] == W3.isoformat() and v1["previous_version"] is None
     assert v2["changes"]["inputs_changed"] == [f"snapshot file {path}", "inputs digest"]
     assert v1["inputs_sha256"] != v2["inputs_sha256"]
@@ -134,15 +135,25 @@ def _publish(project: Path, frames: dict[str, pd.DataFrame], rows: int, **kw: An
 
 
 def test_index_json_lists_every_version_with_checksums_urls_and_pdf_when_present(
-    project: Path,
+    project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _publish(project, {"t": pd.DataFrame({"id": ["a"], "n": [1]})}, rows=1)
-    second = _publish(project, {"t": pd.DataFrame({"id": ["a"], "n": [2]})}, rows=2)
+    plain = rv.front_matter
+
+    def without_typst(*a: Any, **kw: Any) -> dict[str, Any]:  # a version made before the PDFs
+        return {k: v for k, v in plain(*a, **kw).items() if k != "format"}
+
+    with monkeypatch.context() as m:
+        m.setattr(rv, "front_matter", without_typst)
+        _publish(project, {"t": pd.DataFrame({"id": ["a"], "n": [1]})}, rows=1)
+        second = _publish(project, {"t": pd.DataFrame({"id": ["a"], "n": [2]})}, rows=2)
     (second.version.folder / "index.pdf").write_bytes(b"%PDF-1.7 stub")
+    third = _publish(project, {"t": pd.DataFrame({"id": ["a"], "n": [3]})}, rows=3)
+    assert third.version.provenance()["report"]["pdf"] is True  # rendered by the site (Typst)
     index.write_all(project, "https://example.org/site")
     doc = json.loads((project / "reports" / "index.json").read_text())
     assert doc["feed"] == "https://example.org/site/reports/feed.xml"
-    v1, v2 = doc["versions"]
+    v1, v2, v3 = doc["versions"]
+    assert v3["pdf_url"] == f"https://example.org/site/reports/{W3.isoformat()}-v3/index.pdf"
     assert (v1["week"], v1["version"], v1["tag"]) == (W3.isoformat(), 1, f"{W3.isoformat()}-v1")
     assert v1["url"] == f"https://example.org/site/reports/{W3.isoformat()}/"
     assert v1["pdf_url"] is None
