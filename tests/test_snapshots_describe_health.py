@@ -48,6 +48,9 @@ def test_text_shows_missing_extra_and_retyped_columns(tmp_path: Path) -> None:
         "    downloadsAllTime: 1 week: 2024-10-09",
         # the views refuse the NUL in the extra column's name: no counts, the reason escaped
         f"  row checks not counted: column name with a NUL character: 'x{HOSTILE_SHOWN}'",
+        # cycles come from the facts cache, and no fact of this root is built
+        "    models on a cycle: not counted for 3 week(s) whose facts are not built "
+        "(`hubobs facts build` counts them)",
         "  missing columns (analysis.schema has them by these weeks; NULL in the views):",
         "    likes: 1 week: 2024-10-02",
         "  extra columns (not in analysis.schema; kept in the views):",
@@ -128,4 +131,36 @@ def test_a_folder_that_cannot_be_listed_is_unreadable(
     assert d["healthy"] is False and d["problems"] == []
     assert describe_text(d).splitlines()[-1] == (
         "NOT HEALTHY: 1 file(s) or folder(s) cannot be read (above)"
+    )
+
+
+def test_text_counts_models_on_a_cycle_once_the_facts_are_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import real_roots as rr
+
+    from analysis.facts import store
+
+    monkeypatch.setenv("HUBOBS_CACHE", str(tmp_path / "cache"))
+    root = tmp_path / "cycle"
+    # by hand: c/x names c/y, c/y names c/x (2 models on the cycle); c/child names c/x (below
+    # the cycle, not on it); s/self names itself (a self-link, no cycle); a/base has no base
+    ts = rr._ts("2025-05-01")
+    rows = [
+        rr._model("c/x", ts, 5, rr._link("finetune", "c/y")),
+        rr._model("c/y", ts, 5, rr._link("finetune", "c/x")),
+        rr._model("c/child", ts, 5, rr._link("adapter", "c/x")),
+        rr._model("s/self", ts, 5, rr._link("finetune", "s/self")),
+        rr._model("a/base", ts, 5),
+    ]
+    rr._write(root, "models", rr.W1, rows, rr._models_schema(rr.W1))
+    rr._finish(root)
+    before = describe_text(describe(root))
+    assert "models on a cycle: not counted for 1 week(s) whose facts are not built" in before
+    store.build(root, progress=False)
+    d = describe(root)
+    assert d["kinds"]["models"]["cycles"] == {"weeks": {rr.W1.isoformat(): 2}, "not_reduced": []}
+    assert (
+        "    models on a cycle of base-model links (fact models__cycles): 2 in 1 week: "
+        f"{rr.W1.isoformat()}" in describe_text(d).splitlines()
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -23,7 +24,7 @@ import pyarrow.parquet as pq
 from analysis.errors import SnapshotError, printable
 from analysis.schema import COLUMNS, columns_for
 from analysis.snapshots.coltypes import Incompatible, merge, unknown_fields
-from analysis.snapshots.manifest import read_footer, refresh_manifest
+from analysis.snapshots.manifest import Entry, read_footer, refresh_manifest
 from analysis.snapshots.revision import read_revision
 from analysis.snapshots.root import SnapshotRoot
 
@@ -104,6 +105,33 @@ def quality_counts(
     return out
 
 
+def cycle_counts(entries: Sequence[Entry], readable: set[dt.date]) -> dict[str, Any]:
+    """Models on a cycle of base-model links per readable models week, read from the facts
+    cache (the fact ``models__cycles``, cached with the current code; never computed here: the
+    family walk needs every lineage fact of the week). ``weeks``: ISO week -> models on a cycle;
+    ``not_reduced``: the readable weeks whose fact is not cached."""
+    from analysis.facts.cache import default_cache, fact_path
+    from analysis.facts.definitions import facts
+
+    fact = next((f for f in facts("models") if f.name == "cycles"), None)
+    out: dict[str, Any] = {"weeks": {}, "not_reduced": []}
+    if fact is None:
+        return out
+    cache = default_cache()
+    for e in entries:
+        if e.week not in readable or len(e.sha256) < 16:
+            continue
+        path = fact_path(cache, fact, e.week, e.sha256)
+        try:
+            table = pq.read_table(path, columns=["models_in_cycles"])
+        except (OSError, pa.ArrowInvalid, KeyError):
+            out["not_reduced"].append(e.week.isoformat())
+            continue
+        values = table.column("models_in_cycles").to_pylist()
+        out["weeks"][e.week.isoformat()] = int(sum(v or 0 for v in values))
+    return out
+
+
 def describe(
     root: str | os.PathLike[str], *, check: bool = False, quality: bool = True
 ) -> dict[str, Any]:
@@ -165,6 +193,7 @@ def describe(
                 counts = quality_counts(sroot.path, kind, readable)
             except SnapshotError as exc:
                 quality_error = str(exc)
+        cycles = cycle_counts(entries, set(readable)) if quality and kind == "models" else None
         kinds[kind] = {
             "weeks": len(weeks),
             "first": weeks[0].isoformat(),
@@ -197,6 +226,8 @@ def describe(
             # by week: the row checks' counts (fact <kind>__quality), readable weeks only
             "quality": counts,
             "quality_error": quality_error,
+            # models only: models on a cycle of base-model links, from the facts cache
+            **({"cycles": cycles} if cycles is not None else {}),
         }
     unreadable_folders = [str(p) for p in sroot.problems if p.unreadable]
     bad = sorted(unreadable.values()) + unreadable_folders
@@ -284,6 +315,29 @@ def _quality_lines(k: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _cycle_lines(k: dict[str, Any]) -> list[str]:
+    """Models on a cycle of base-model links, where the facts are built."""
+    c = k.get("cycles")
+    if c is None:
+        return []
+    lines = []
+    nonzero = [w for w, n in c["weeks"].items() if n]
+    if nonzero:
+        total = sum(c["weeks"].values())
+        lines.append(
+            f"    models on a cycle of base-model links (fact models__cycles): {total:,} in "
+            f"{_weeks(nonzero)}"
+        )
+    elif c["weeks"]:
+        lines.append(f"    models on a cycle of base-model links: none in {len(c['weeks'])} weeks")
+    if c["not_reduced"]:
+        lines.append(
+            f"    models on a cycle: not counted for {len(c['not_reduced'])} week(s) whose facts "
+            "are not built (`hubobs facts build` counts them)"
+        )
+    return lines
+
+
 def describe_text(d: dict[str, Any]) -> str:
     """The description as plain text for a terminal (every name from the data escaped)."""
     lines = [f"snapshot root {_safe(d['root'])}"]
@@ -319,6 +373,7 @@ def describe_text(d: dict[str, Any]) -> str:
             lines.append(f"  repeated weeks (byte-identical to the week before): {_dates(reps)}")
         lines.extend(_missing_lines(k))
         lines.extend(_quality_lines(k))
+        lines.extend(_cycle_lines(k))
         lines.extend(_unknown_field_lines(k))
         if k["missing_expected_columns"]:
             lines.append(
