@@ -7,17 +7,14 @@ Skipped (with the reason) when Debian's chromium or Playwright is missing.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
+from local_server import serve
 
 from analysis import explorers
 from analysis.paths import PROJECT_ROOT
@@ -57,19 +54,6 @@ def _texts(page: Any, selector: str) -> list[str]:
     return list(page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)"))
 
 
-def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, threading.Thread]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
-
-
 @pytest.fixture(scope="module")
 def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     root = tmp_path_factory.mktemp("explorers-site")
@@ -86,16 +70,8 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, in
         outdir=out,
     )
     fig.save_html(out / "base-models.html", vendor="../assets/vendor/vega/")
-    server, thread = _serve(root)
-    try:
-        yield (
-            f"http://127.0.0.1:{server.server_address[1]}/explorers/base-models.html",
-            int(server.server_address[1]),
-        )
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(root) as port:
+        yield f"http://127.0.0.1:{port}/explorers/base-models.html", port
 
 
 def test_changing_the_base_model_redraws_the_bars(page_url: tuple[str, int], chromium: Any) -> None:

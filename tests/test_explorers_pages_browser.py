@@ -10,16 +10,13 @@ Skipped (with the reason) when Debian's chromium or Playwright is missing.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from explorer_pages import DEEP, ODD, PWNED, WIDE, modelverse_rows, tree_rows
+from local_server import serve
 
 from analysis import explorers
 from analysis.paths import PROJECT_ROOT
@@ -37,19 +34,6 @@ AXE_RUN = """async () => {
 }"""
 
 PROV = Provenance(weeks=(dt.date(2025, 3, 5),), revision="0123456789abcdef", generated=True)
-
-
-def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, threading.Thread]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
 
 
 @pytest.fixture(scope="module")
@@ -72,13 +56,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
         outdir=root,
         note="The mapping knows 1 of 3 owners.",
     ).save_html(root / "modelverse.html")
-    server, thread = _serve(root)
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", int(server.server_address[1])
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(root) as port:
+        yield f"http://127.0.0.1:{port}/", port
 
 
 class Visit:

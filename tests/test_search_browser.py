@@ -8,17 +8,14 @@ Skipped (with the reason) when Debian's chromium or Playwright is missing.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import search_week
+from local_server import serve
 from search_week import ORG_MAP, PWNED
 
 from analysis import escape, search
@@ -30,19 +27,6 @@ from analysis.search.page import ASSETS, page_html
 pytestmark = pytest.mark.browser
 
 PROV = Provenance(weeks=(dt.date(2025, 1, 1),), revision="0123456789abcdef", generated=True)
-
-
-def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, threading.Thread]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, thread
 
 
 @pytest.fixture(scope="module")
@@ -69,14 +53,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, S
         f"{body}</main>\n</body>\n</html>\n",
         encoding="utf-8",
     )
-    server, thread = _serve(root)
-    port = int(server.server_address[1])
-    try:
+    with serve(root) as port:
         yield f"http://127.0.0.1:{port}/explorers/search/index.html", port, index
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture()

@@ -129,7 +129,7 @@ def front_matter(
         "subtitle": f"Version {version}, snapshot week {week.isoformat()}",
         "description": (
             f"Weekly report on the Hugging Face Hub from the snapshot labelled {week.isoformat()}, "
-            f"version {version}, dataset revision {prov.revision[:12]}."
+            f"version {version}, dataset revision {prov.short_revision}."
         ),
         "date": published.isoformat(),
         # organizations: literal names, never split into given and family names in citations

@@ -105,7 +105,7 @@ function item(i, path, level, pos, size) {
   if (onPath) { notes.push("cycle: its base models lead back here, shown above"); }
   else if (fam.cycleSet[i]) { notes.push("on a cycle of base models"); }
   if (!fam.onHub[i]) { notes.push("not on the Hub this week"); }
-  if (kids.length) { notes.push(fmtNumber(kids.length) + " derivatives"); }
+  if (kids.length) { notes.push(fmtNumber(kids.length) + (kids.length === 1 ? " derivative" : " derivatives")); }
   notes.forEach(function (t) { row.appendChild(el("span", {className: "ft-badge"}, t)); });
   li.appendChild(row);
   if (kids.length) { li.setAttribute("aria-expanded", "false"); }
