@@ -12,7 +12,7 @@ links, or from the site root through Quarto's ``quarto:offset`` meta.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,8 +41,9 @@ SORTS = (
 @dataclass(frozen=True)
 class SearchPage:
     html: str
-    index_path: Path
-    csv_path: Path
+    # where the build wrote them (absolute: kept out of the notebook's shown output)
+    index_path: Path = field(repr=False)
+    csv_path: Path = field(repr=False)
 
     def _repr_html_(self) -> str:
         return self.html

@@ -35,6 +35,7 @@ from pdf_text import Pdf, empty_headings
 from site_sources import front_matter, remote_loads
 
 from analysis import build
+from analysis.notebooks import execute_notebook
 from analysis.paths import PROJECT_ROOT
 
 NO_QUARTO = (
@@ -102,6 +103,15 @@ def rendered_site(tmp_path_factory: pytest.TempPathFactory, tiny_root: Path) -> 
         elif src.is_file():
             (project / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(src, project / name)
+    # The committed notebooks are rendered as they are (notebooks=False); the search page
+    # fetches its index when it opens, so the index its run wrote (beside the checkout's other
+    # figures' data, which pages only link to) is written again here by running that notebook
+    # as committed (the bundled sample: the same bytes), its data files into the project.
+    execute_notebook(
+        PROJECT_ROOT / "explorers" / "search" / "index.ipynb",
+        tmp_path_factory.mktemp("search-run") / "index.ipynb",
+        output_dir=project / "data" / "derived" / "explorers" / "search",
+    )
     opts = build.BuildOptions(
         root=tiny_root, project=project, notebooks=False, render=True, log=lambda m: None
     )
