@@ -248,3 +248,19 @@ def test_dataset_chart_domain_picker(ds_con, tmp_path: Path) -> None:  # type: i
     ]
     assert params["pick_benchmark"]["bind"] == "legend"
     assert isinstance(chart, alt.Chart)
+
+
+def test_dataset_explorer_keeps_a_dataset_without_a_like_count() -> None:
+    # a negative like count becomes NULL in the checked views: the row stays, its likes missing
+    week = "2024-07-24"
+    con = build(
+        {
+            "datasets": [
+                rec(week, "A", "acme/a", OLD, downloads=100, likes=None),
+                rec(week, "B", "acme/b", OLD, downloads=50, likes=3),
+            ]
+        }
+    )
+    df = explorers.dataset_explorer(con, n=2, org_map=ORG_MAP)
+    assert df["id"].tolist() == ["acme/a", "acme/b"]
+    assert pd.isna(df["likes"].iloc[0]) and df["likes"].iloc[1] == 3

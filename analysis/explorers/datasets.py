@@ -89,8 +89,8 @@ def dataset_explorer(
                     "rank": int(r.rank),
                     "id": str(r.id),
                     "author": str(r.author),
-                    "downloads": int(r.downloads),
-                    "likes": int(r.likes),
+                    "downloads": _count(r.downloads),
+                    "likes": _count(r.likes),
                     "benchmark": BENCHMARK_LABELS[bool(r.is_benchmark)],
                     "benchmark_signal": str(r.benchmark_signal) or "none",
                     "org_kind": str(r.org_kind),
@@ -101,3 +101,8 @@ def dataset_explorer(
                 }
             )
     return pd.DataFrame(rows, columns=list(EXPLORER_COLUMNS))
+
+
+def _count(value: Any) -> int | None:
+    """A count as an int; None when missing (the row checks make a negative count NULL)."""
+    return None if pd.isna(value) else int(value)
