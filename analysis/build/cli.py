@@ -19,7 +19,9 @@ def run(opts: BuildOptions) -> int:
     build_facts(opts.root, opts.log)
     if opts.notebooks:
         execute_notebooks(opts)
-        execute_summary_pages(opts)
+    # the summary pages are build outputs, not committed notebooks: built even when the
+    # committed notebooks are not re-executed (skipped when nothing they depend on changed)
+    execute_summary_pages(opts)
     publish_reports(opts, choose_weeks(opts.root, opts.reports, opts.report_weeks))
     write_partials(opts)
     if not opts.render:
@@ -89,7 +91,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--skip-notebooks",
         action="store_true",
-        help="do not execute the analysis notebooks and posts",
+        help="do not execute the committed notebooks (analyses, posts, explorers); the draft-summary pages are still built",
     )
     p.add_argument(
         "--force-notebooks",

@@ -95,6 +95,9 @@ def execute_summary_pages(opts: BuildOptions) -> list[Path]:
     from analysis.eusummary import pages
     from analysis.snapshots.sources import provenance
 
+    if not (opts.project / pages.NOTEBOOK).is_file():  # a project without the summaries
+        opts.log(f"build: no {pages.NOTEBOOK} in the project: no draft-summary pages")
+        return []
     ids = pages.tracked(provenance(opts.root).generated)
     slugs = [pages.slug(i) for i in ids]
     for old in pages.stale_pages(opts.project, slugs):
