@@ -21,7 +21,7 @@ import pandas as pd
 from analysis import atomic, definitions, escape, tables
 from analysis.errors import HubObsError
 from analysis.publish.chart import _csv_site_path, _site_dir, output_dir
-from analysis.publish.figure import DATA_FILES, split_source
+from analysis.publish.figure import data_links, generated_note, split_source
 
 if TYPE_CHECKING:
     from analysis.data import Data
@@ -62,18 +62,8 @@ class Explorer:
     def html(self) -> str:
         eid = escape.html(self.element_id, None)
         source, notice = split_source(self.source_line)
-        generated = (
-            '<p class="hubobs-generated">Generated sample: fictional data in the real schema, '
-            "not facts about the Hub.</p>\n"
-            if self.generated
-            else ""
-        )
-        stem = self.csv_href.removesuffix(".csv")
-        links = ", ".join(
-            f'<a href="{escape.html(stem + ext, None)}" data-ext="{ext}" '
-            f'download="{escape.html(Path(stem + ext).name, None)}">{label}</a>'
-            for ext, label in DATA_FILES
-        )
+        generated = generated_note(self.generated)
+        links = data_links(self.csv_href)
         style = asset(f"{COMMON}.css") + asset(f"{self.script}.css")
         js = asset(f"{COMMON}.js") + asset(f"{self.script}.js")
         return (

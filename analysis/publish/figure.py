@@ -88,18 +88,8 @@ class Figure:
         if vendor_base and not vendor_base.endswith("/"):
             vendor_base += "/"
         source, notice = split_source(self.source_line)
-        generated = (
-            '<p class="hubobs-generated">Generated sample: fictional data in the real schema, '
-            "not facts about the Hub.</p>\n"
-            if self.generated
-            else ""
-        )
-        stem = self.csv_href.removesuffix(".csv")
-        links = ", ".join(
-            f'<a href="{escape.html(stem + ext, None)}" data-ext="{ext}" '
-            f'download="{escape.html(Path(stem + ext).name, None)}">{label}</a>'
-            for ext, label in DATA_FILES
-        )
+        generated = generated_note(self.generated)
+        links = data_links(self.csv_href)
         if self.empty:
             body = (
                 '<p class="hubobs-chart-empty">No data to draw: the chosen weeks hold no rows for '
@@ -204,3 +194,23 @@ def split_source(source_line: str) -> tuple[str, str]:
     if source_line.endswith(ATTRIBUTION):
         return source_line[: -len(ATTRIBUTION)].strip(), ATTRIBUTION
     return source_line, ATTRIBUTION
+
+
+def generated_note(generated: bool) -> str:
+    """The line under a chart or explorer built from the generated sample (empty otherwise)."""
+    if not generated:
+        return ""
+    return (
+        '<p class="hubobs-generated">Generated sample: fictional data in the real schema, '
+        "not facts about the Hub.</p>\n"
+    )
+
+
+def data_links(csv_href: str) -> str:
+    """The links to the data files behind a chart (CSV, parquet, column docs), escaped."""
+    stem = csv_href.removesuffix(".csv")
+    return ", ".join(
+        f'<a href="{escape.html(stem + ext, None)}" data-ext="{ext}" '
+        f'download="{escape.html(Path(stem + ext).name, None)}">{label}</a>'
+        for ext, label in DATA_FILES
+    )
